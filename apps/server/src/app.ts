@@ -1,0 +1,161 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { Health } from '@cdp/protocol';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { register as metricsRegistry } from 'prom-client';
+import type { Database } from './database.ts';
+import type { Config } from './platform/config.ts';
+import { type DbHandle, openDatabase } from './platform/db/db-host.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { createHttpServer, type HttpServer } from './platform/http/http-server.ts';
+import { addAuthGuard, AuthService, authRoutes } from './modules/auth/index.ts';
+import { addTrackingBodyParsing, debuggerRoutes, ingestAdminRoutes, IngestService, trackingRoutes } from './modules/ingest/index.ts';
+import { SourcesService, sourcesRoutes } from './modules/sources/index.ts';
+import { LIMITS } from '@cdp/protocol';
+
+export const VERSION = '0.1.0';
+export const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
+const CONSOLE_DIST = fileURLToPath(new URL('../../console/dist/', import.meta.url));
+
+export interface Services {
+  readonly auth: AuthService;
+  readonly sources: SourcesService;
+  readonly ingest: IngestService;
+}
+
+export interface App {
+  readonly http: HttpServer;
+  readonly handle: DbHandle<Database>;
+  readonly services: Services;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it) and builds the services: used by the server, the CLI and tests. */
+export async function openCore(config: Config, log: Logger, opts: { shareRunning?: boolean } = {}) {
+  const handle = await openDatabase<Database>({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.CDP_DATA_DIR,
+    poolSize: config.CDP_PG_POOL_SIZE,
+    shareRunning: opts.shareRunning,
+  });
+  try {
+    await migrateToLatest(handle.db, MIGRATIONS_DIR);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  const sources = new SourcesService(handle.db);
+  const services: Services = {
+    auth: new AuthService(handle.db, config.CDP_SESSION_TTL_HOURS),
+    sources,
+    ingest: new IngestService(handle.db, sources, {
+      dedupeWindowDays: config.CDP_DEDUPE_WINDOW_DAYS,
+      futureToleranceMs: config.CDP_FUTURE_TOLERANCE_MINUTES * 60_000,
+      maxPending: config.CDP_INGEST_MAX_PENDING,
+      log,
+    }),
+  };
+  return { handle, services };
+}
+
+/** Composition root of the HTTP process: config → db → migrate → services → routes. */
+export async function createApp(config: Config, log: Logger): Promise<App> {
+  const { handle, services } = await openCore(config, log);
+  try {
+    return await buildHttp(config, log, handle, services);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}
+
+/** Registers every route on a new HTTP server over the given services. */
+export async function buildHttp(config: Config, log: Logger, handle: DbHandle<Database>, services: Services): Promise<App> {
+  const http = createHttpServer({ logger: log, bodyLimit: LIMITS.maxBatchBytes });
+
+  await http.register(fastifyCookie);
+  await http.register(fastifyRateLimit, { global: false });
+  await http.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Customer Data Platform API', version: VERSION, description: 'Tracking API (Segment-compatible) and admin API' },
+      components: {
+        securitySchemes: {
+          writeKey: { type: 'http', scheme: 'basic', description: 'Source write key as user name, empty password' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'Admin API token (cdp tokens create)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'cdp_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await http.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  // Tracking API: write-key auth, CORS for browsers, text/plain + gzip bodies.
+  await http.register(async (scope) => {
+    const tracking = scope as HttpServer;
+    await tracking.register(fastifyCors, {
+      origin: config.CDP_CORS_ORIGINS === '*' ? true : config.CDP_CORS_ORIGINS.split(',').map((s) => s.trim()),
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['content-type', 'authorization', 'content-encoding', 'anonymousid'],
+      maxAge: 86_400,
+    });
+    addTrackingBodyParsing(tracking);
+    trackingRoutes(tracking, services.ingest, { publicUrl: config.CDP_PUBLIC_URL });
+  });
+
+  // Admin API: session or bearer token, a permission on every route.
+  await http.register(
+    async (scope) => {
+      const api = scope as HttpServer;
+      addAuthGuard(api, services.auth);
+      api.get(
+        '/health',
+        { config: { permission: 'public' }, schema: { tags: ['system'], summary: 'Liveness and database reachability', response: { 200: Health } } },
+        async () => {
+          await handle.pool.query('select 1');
+          return { status: 'ok' as const, database: handle.kind, version: VERSION };
+        },
+      );
+      authRoutes(api, services.auth, config.CDP_SECURE_COOKIES);
+      sourcesRoutes(api, services.sources);
+      ingestAdminRoutes(api, services.ingest);
+      debuggerRoutes(api, services.ingest);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  http.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    reply.header('content-type', metricsRegistry.contentType);
+    return metricsRegistry.metrics();
+  });
+
+  if (existsSync(CONSOLE_DIST)) {
+    await http.register(fastifyStatic, { root: CONSOLE_DIST, wildcard: false });
+    http.get('/*', { schema: { hide: true } }, (request, reply) => {
+      const path = request.url.split('?')[0];
+      if (path.startsWith('/api/') || path.startsWith('/v1/')) {
+        return reply.status(404).send({ error: { code: 'not_found', message: `No route GET ${path}` } });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+
+  return {
+    http,
+    handle,
+    services,
+    async close() {
+      await http.close();
+      await services.ingest.drain();
+      await handle.close();
+    },
+  };
+}

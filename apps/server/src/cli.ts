@@ -1,0 +1,160 @@
+import { writeFileSync } from 'node:fs';
+import { ROLES, SOURCE_TYPES, type Role, type SourceType } from '@cdp/protocol';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { buildHttp, openCore, type Services } from './app.ts';
+import { handleSignals, printBanner, startServer } from './main.ts';
+import { type Config, ConfigError, loadConfig } from './platform/config.ts';
+import type { DbHandle } from './platform/db/db-host.ts';
+import { createLogger } from './platform/logger.ts';
+import { DEFAULT_WORKSPACE } from './modules/auth/index.ts';
+import { AuthService } from './modules/auth/index.ts';
+import { IngestService } from './modules/ingest/index.ts';
+import { SourcesService } from './modules/sources/index.ts';
+import type { Database } from './database.ts';
+
+const int = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number`);
+  return n;
+};
+
+function out(json: boolean, data: unknown, text: string): void {
+  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`);
+}
+
+/** Opens the database for one command (sharing a running embedded server), runs `fn`, closes. */
+async function withCore<T>(fn: (services: Services, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const { handle, services } = await openCore(config, log, { shareRunning: true });
+  try {
+    return await fn(services, config);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command('cdp').description('Customer Data Platform').showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('Start API, console and workers (embedded PGlite in ./data unless DATABASE_URL is set)')
+    .action(async () => {
+      const config = loadConfig();
+      const log = createLogger(config.LOG_LEVEL);
+      const server = await startServer(config, log);
+      printBanner(server, config);
+      handleSignals(server, log);
+    });
+
+  program
+    .command('migrate')
+    .description('Apply database migrations')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => {
+      await withCore(async () => undefined);
+      out(!!opts.json, { ok: true }, 'Database schema is up to date.');
+    });
+
+  const sources = program.command('sources').description('Manage sources');
+  sources
+    .command('create')
+    .requiredOption('--name <name>', 'display name')
+    .addOption(new Option('--type <type>', 'source type').choices(SOURCE_TYPES).makeOptionMandatory())
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { name: string; type: SourceType; json?: boolean }) => {
+      const source = await withCore((s) => s.sources.create(DEFAULT_WORKSPACE, { name: opts.name, type: opts.type }));
+      out(!!opts.json, source, `Created source ${source.id} "${source.name}" (${source.type})\nWrite key: ${source.writeKey}`);
+    });
+  sources
+    .command('list')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => {
+      const list = await withCore((s) => s.sources.list(DEFAULT_WORKSPACE));
+      out(!!opts.json, list, list.map((s) => `${s.id}  ${s.type.padEnd(11)} ${s.enabled ? 'enabled ' : 'disabled'}  ${s.writeKey}  ${s.name}`).join('\n'));
+    });
+
+  program
+    .command('tokens')
+    .description('Admin API tokens')
+    .command('create')
+    .requiredOption('--name <name>', 'what the token is for')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { name: string; json?: boolean }) => {
+      const token = await withCore((s) => s.auth.createToken(opts.name));
+      out(!!opts.json, token, `Created token ${token.id} "${token.name}" (shown once):\n${token.token}`);
+    });
+
+  program
+    .command('users')
+    .description('Console users')
+    .command('create')
+    .requiredOption('--email <email>', 'login email')
+    .requiredOption('--password <password>', 'password (min 8 characters)')
+    .addOption(new Option('--role <role>', 'role').choices(ROLES).default('admin'))
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { email: string; password: string; role: Role; json?: boolean }) => {
+      if (opts.password.length < 8) throw new InvalidArgumentError('password must have at least 8 characters');
+      const { user, created } = await withCore((s) => s.auth.upsertUser(opts.email, opts.password, opts.role));
+      out(!!opts.json, { ...user, created }, `${created ? 'Created' : 'Updated'} user ${user.email} (${user.role})`);
+    });
+
+  program
+    .command('demo')
+    .description('Fill a realistic demo data set of a Chinese retail brand')
+    .option('--profiles <n>', 'number of customers (1000 … 1000000)', int('profiles'), 1000)
+    .option('--seed <n>', 'random seed (same seed, same data)', int('seed'), 42)
+    .option('--days <n>', 'days of history', int('days'), 90)
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { profiles: number; seed: number; days: number; json?: boolean }) => {
+      const { runDemo } = await import('./demo/run-demo.ts');
+      const summary = await withCore((s) => runDemo(s, { ...opts, progress: !opts.json }));
+      out(!!opts.json, summary, `Demo data: ${summary.messages} messages for ${summary.profiles} customers in ${summary.seconds.toFixed(1)} s`);
+    });
+
+  program
+    .command('openapi')
+    .description('Write the OpenAPI document (generated from the request schemas)')
+    .option('--out <file>', 'output file (default: stdout)')
+    .action(async (opts: { out?: string }) => {
+      const text = await openApiDocument();
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
+    });
+
+  return program;
+}
+
+/** The OpenAPI document of every route, built without touching a database. */
+export async function openApiDocument(): Promise<string> {
+  const config = loadConfig({}, { DATABASE_URL: 'postgres://openapi.invalid/none' });
+  const log = createLogger('silent');
+  const pool = new pg.Pool({ connectionString: config.DATABASE_URL });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const handle: DbHandle<Database> = { kind: 'postgres', db, pool, close: () => db.destroy() };
+  const sources = new SourcesService(db);
+  const services: Services = {
+    auth: new AuthService(db, 1),
+    sources,
+    ingest: new IngestService(db, sources, { dedupeWindowDays: 7, futureToleranceMs: 0, maxPending: 1, log }),
+  };
+  const app = await buildHttp(config, log, handle, services);
+  await app.http.ready();
+  const doc = app.http.swagger();
+  await app.http.close();
+  await db.destroy();
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err) {
+    const message = err instanceof ConfigError || err instanceof InvalidArgumentError ? err.message : err instanceof Error ? err.message : String(err);
+    process.stderr.write(`cdp: ${message}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,6 @@
+import type { AuthTables } from './modules/auth/index.ts';
+import type { IngestTables } from './modules/ingest/index.ts';
+import type { SourcesTables } from './modules/sources/index.ts';
+
+/** The typed schema of the whole database: each module owns and declares its tables. */
+export interface Database extends AuthTables, SourcesTables, IngestTables {}

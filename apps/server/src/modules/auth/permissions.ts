@@ -1,0 +1,28 @@
+import type { Role } from '@cdp/protocol';
+
+/** Every admin route declares one of these; roles grant them. A route without one is refused. */
+export const PERMISSIONS = [
+  'sources:read',
+  'sources:write',
+  'events:read',
+  'quarantine:write',
+  'tokens:write',
+  'users:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: readonly Permission[] = ['sources:read', 'events:read'];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  owner: PERMISSIONS,
+  admin: PERMISSIONS,
+  data_engineer: [...READ, 'sources:write', 'quarantine:write'],
+  marketer: READ,
+  analyst: READ,
+  viewer: READ,
+  privacy_officer: READ,
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,6 @@
+export { debuggerRoutes } from './debugger.routes.ts';
+export { ingestAdminRoutes } from './ingest-admin.routes.ts';
+export { IngestService } from './ingest.service.ts';
+export type { IngestTables } from './ingest.tables.ts';
+export { addTrackingBodyParsing } from './body-decoding.ts';
+export { trackingRoutes } from './tracking.routes.ts';

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import type { EventFlag, Message } from '@cdp/protocol';
+
+/** Fields of the request around a message: batch-level defaults and what the server saw. */
+export interface Envelope {
+  readonly receivedAt: Date;
+  readonly sentAt?: string;
+  readonly context?: Record<string, unknown>;
+  readonly integrations?: Record<string, unknown>;
+  readonly requestIp: string | null;
+  readonly userAgent: string | null;
+}
+
+export interface TimeRules {
+  /** A corrected timestamp later than receivedAt + this is flagged `future_timestamp`. */
+  readonly futureToleranceMs: number;
+}
+
+/** One row of `events`, as sent to PostgreSQL (dates as ISO strings, JSON columns as values). */
+export interface EventInsert {
+  workspace_id: string;
+  source_id: string;
+  message_id: string;
+  type: string;
+  event: string | null;
+  name: string | null;
+  user_id: string | null;
+  anonymous_id: string | null;
+  group_id: string | null;
+  previous_id: string | null;
+  timestamp: string;
+  original_timestamp: string | null;
+  sent_at: string | null;
+  received_at: string;
+  flags: string;
+  ip: string | null;
+  user_agent: string | null;
+  library_name: string | null;
+  library_version: string | null;
+  locale: string | null;
+  page_url: string | null;
+  page_path: string | null;
+  page_referrer: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  device_type: string | null;
+  os_name: string | null;
+  properties: unknown;
+  traits: unknown;
+  context: unknown;
+  integrations: unknown;
+  extra: unknown;
+}
+
+/** Top-level fields that have a column; everything else of a message is kept in `extra`. */
+const COLUMN_FIELDS = new Set([
+  'type', 'messageId', 'event', 'name', 'userId', 'anonymousId', 'groupId', 'previousId', 'timestamp',
+  'originalTimestamp', 'sentAt', 'receivedAt', 'properties', 'traits', 'context', 'integrations', 'writeKey',
+]);
+/** Fields that differ between retries of one message and so are left out of its fingerprint. */
+const VOLATILE_FIELDS = new Set(['sentAt', 'writeKey', '_metadata', 'receivedAt']);
+const EPOCH_FLOOR = Date.parse('2000-01-01T00:00:00Z');
+
+const str = (v: unknown, max = 2048): string | null =>
+  typeof v === 'string' && v.length > 0 ? v.slice(0, max) : typeof v === 'number' ? String(v) : null;
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+const iso = (s: string | undefined | null): Date | null => {
+  if (!s) return null;
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? null : new Date(t);
+};
+
+/**
+ * Segment's clock-skew correction: `timestamp = receivedAt − (sentAt − originalTimestamp)` when the
+ * client sent `sentAt`, else the client's time, else the server's. Flags suspicious results.
+ */
+export function correctTimestamp(
+  originalTimestamp: Date | null,
+  sentAt: Date | null,
+  receivedAt: Date,
+  rules: TimeRules,
+): { timestamp: Date; flags: EventFlag[] } {
+  const flags: EventFlag[] = [];
+  let timestamp = originalTimestamp ?? receivedAt;
+  if (originalTimestamp && sentAt) {
+    const skew = receivedAt.getTime() - sentAt.getTime();
+    timestamp = new Date(originalTimestamp.getTime() + skew);
+    if (Math.abs(skew) > 1000) flags.push('clock_skew_corrected');
+  }
+  if (timestamp.getTime() > receivedAt.getTime() + rules.futureToleranceMs) flags.push('future_timestamp');
+  if (timestamp.getTime() < EPOCH_FLOOR) flags.push('ancient_timestamp');
+  return { timestamp, flags };
+}
+
+/** The fingerprint of a message, to tell a retry (same) from a conflicting reuse of its messageId. */
+export function payloadHash(raw: Record<string, unknown>): string {
+  const stable: Record<string, unknown> = {};
+  for (const k of Object.keys(raw).sort()) if (!VOLATILE_FIELDS.has(k)) stable[k] = raw[k];
+  return createHash('sha1').update(JSON.stringify(stable)).digest('base64url');
+}
+
+/** Turns a validated message into its `events` row: corrected time, merged context, query columns. */
+export function normalizeEvent(
+  raw: Record<string, unknown>,
+  message: Message,
+  source: { readonly id: string; readonly workspaceId: string },
+  messageId: string,
+  envelope: Envelope,
+  rules: TimeRules,
+  extraFlags: readonly EventFlag[] = [],
+): EventInsert {
+  const context: Record<string, unknown> = { ...envelope.context, ...message.context };
+  if (context.ip === undefined && envelope.requestIp) context.ip = envelope.requestIp;
+  const page = obj(context.page);
+  const campaign = obj(context.campaign);
+  const library = obj(context.library);
+  const original = iso(message.originalTimestamp ?? message.timestamp);
+  const sentAt = iso(message.sentAt ?? envelope.sentAt);
+  const { timestamp, flags } = correctTimestamp(original, sentAt, envelope.receivedAt, rules);
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) if (!COLUMN_FIELDS.has(k)) extra[k] = v;
+  const m = message as Record<string, unknown>;
+  return {
+    workspace_id: source.workspaceId,
+    source_id: source.id,
+    message_id: messageId,
+    type: message.type,
+    event: message.type === 'track' ? message.event : null,
+    name: str(m.name),
+    user_id: message.userId ?? null,
+    anonymous_id: message.anonymousId ?? null,
+    group_id: str(m.groupId),
+    previous_id: str(m.previousId),
+    timestamp: timestamp.toISOString(),
+    original_timestamp: original?.toISOString() ?? null,
+    sent_at: sentAt?.toISOString() ?? null,
+    received_at: envelope.receivedAt.toISOString(),
+    flags: `{${[...flags, ...extraFlags].join(',')}}`,
+    ip: str(context.ip, 64),
+    user_agent: str(context.userAgent) ?? envelope.userAgent,
+    library_name: str(library?.name, 200),
+    library_version: str(library?.version, 100),
+    locale: str(context.locale, 64),
+    page_url: str(page?.url),
+    page_path: str(page?.path),
+    page_referrer: str(page?.referrer),
+    utm_source: str(campaign?.source, 200),
+    utm_medium: str(campaign?.medium, 200),
+    utm_campaign: str(campaign?.name, 200),
+    device_type: str(obj(context.device)?.type, 100),
+    os_name: str(obj(context.os)?.name, 100),
+    properties: m.properties ?? null,
+    traits: m.traits ?? null,
+    context: Object.keys(context).length ? context : null,
+    integrations: message.integrations ?? envelope.integrations ?? null,
+    extra: Object.keys(extra).length ? extra : null,
+  };
+}

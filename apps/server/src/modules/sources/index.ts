@@ -1,0 +1,3 @@
+export { sourcesRoutes } from './sources.routes.ts';
+export { type SourceRef, SourcesService, toSource } from './sources.service.ts';
+export type { SourcesTables } from './sources.tables.ts';

@@ -1,0 +1,112 @@
+import type {
+  CreatedToken,
+  CreateSourceBody,
+  ErrorBody,
+  EventPage,
+  EventQueryInput,
+  Health,
+  IngestionStats,
+  LoginBody,
+  Me,
+  QuarantineItem,
+  QuarantinePage,
+  QuarantineQueryInput,
+  ReplayResult,
+  Source,
+  SourceList,
+  StatsQueryInput,
+  UpdateSourceBody,
+} from '@cdp/protocol';
+
+/** An error answered by the API: `status` is the HTTP status, `code` the stable machine code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ClientOptions {
+  /** e.g. `http://localhost:3000`; empty = same origin (the console). */
+  readonly baseUrl?: string;
+  /** An admin API token (`cdp tokens create`); the console uses its session cookie instead. */
+  readonly token?: string;
+  readonly fetch?: typeof fetch;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+function queryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Typed client of the admin API (`/api/v1`), shared by the console, the CLI and the tests. */
+export function createClient(options: ClientOptions = {}) {
+  const base = (options.baseUrl ?? '').replace(/\/$/, '');
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const res = await doFetch(`${base}/api/v1${path}${queryString(query)}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+    const text = await res.text();
+    const data: unknown = text ? JSON.parse(text) : undefined;
+    if (!res.ok) {
+      const err = (data as Partial<ErrorBody> | undefined)?.error;
+      throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? res.statusText, err?.path);
+    }
+    return data as T;
+  }
+
+  const id = encodeURIComponent;
+  return {
+    health: () => request<Health>('GET', '/health'),
+    auth: {
+      login: (body: LoginBody) => request<Me>('POST', '/auth/login', body),
+      logout: () => request<{ ok: true }>('POST', '/auth/logout', {}),
+      me: () => request<Me>('GET', '/auth/me'),
+    },
+    sources: {
+      list: () => request<SourceList>('GET', '/sources'),
+      get: (sourceId: string) => request<Source>('GET', `/sources/${id(sourceId)}`),
+      create: (body: CreateSourceBody) => request<Source>('POST', '/sources', body),
+      update: (sourceId: string, body: UpdateSourceBody) => request<Source>('PATCH', `/sources/${id(sourceId)}`, body),
+      rotateKey: (sourceId: string) => request<Source>('POST', `/sources/${id(sourceId)}/rotate-key`, {}),
+    },
+    events: {
+      list: (query: EventQueryInput = {}) => request<EventPage>('GET', '/events', undefined, query as Query),
+    },
+    quarantine: {
+      list: (query: QuarantineQueryInput = {}) => request<QuarantinePage>('GET', '/quarantine', undefined, query as Query),
+      get: (itemId: string) => request<QuarantineItem>('GET', `/quarantine/${id(itemId)}`),
+      replay: (itemId: string, payload?: unknown) =>
+        request<ReplayResult>('POST', `/quarantine/${id(itemId)}/replay`, payload === undefined ? {} : { payload }),
+      discard: (itemId: string) => request<QuarantineItem>('POST', `/quarantine/${id(itemId)}/discard`, {}),
+    },
+    stats: {
+      ingestion: (query: StatsQueryInput = {}) => request<IngestionStats>('GET', '/stats/ingestion', undefined, query as Query),
+    },
+    tokens: {
+      create: (name: string) => request<CreatedToken>('POST', '/tokens', { name }),
+    },
+    /** URL of the live debugger stream (Server-Sent Events of `DebuggerFrame`). */
+    debuggerStreamUrl: (query: { sourceId?: string } = {}) => `${base}/api/v1/debugger/stream${queryString(query)}`,
+  };
+}
+
+export type CdpClient = ReturnType<typeof createClient>;
