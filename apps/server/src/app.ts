@@ -153,7 +153,13 @@ export async function buildHttp(config: Config, log: Logger, handle: DbHandle<Da
     handle,
     services,
     async close() {
-      await http.close();
+      // In-flight requests finish; their keep-alive connections are closed as soon as they go idle.
+      const sweeper = setInterval(() => http.server.closeIdleConnections(), 50);
+      try {
+        await http.close();
+      } finally {
+        clearInterval(sweeper);
+      }
       await services.ingest.drain();
       await handle.close();
     },
