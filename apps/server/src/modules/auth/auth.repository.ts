@@ -67,17 +67,28 @@ export class AuthRepository {
       .executeTakeFirst();
   }
 
-  async recordFailure(email: string, ip: string | null): Promise<void> {
-    await this.db.insertInto('login_failures').values({ email: email.toLowerCase(), ip }).execute();
+  /** Records a login attempt as a failure; returns its id (attempts are numbered in arrival order). */
+  async recordFailure(email: string, ip: string | null): Promise<string> {
+    const row = await this.db
+      .insertInto('login_failures')
+      .values({ email: email.toLowerCase(), ip })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
-  /** Failures since `since` for the email and for the IP, and the oldest of the email's. */
-  async failures(email: string, ip: string | null, since: Date) {
+  async deleteFailure(id: string): Promise<void> {
+    await this.db.deleteFrom('login_failures').where('id', '=', id).execute();
+  }
+
+  /** Failures since `since` recorded before attempt `beforeId`, for the email and for the IP, and the oldest of each. */
+  async failures(email: string, ip: string | null, since: Date, beforeId: string) {
     const byEmail = await this.db
       .selectFrom('login_failures')
       .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('at').as('oldest')])
       .where(sql`lower(email)`, '=', email.toLowerCase())
       .where('at', '>', since)
+      .where('id', '<', beforeId)
       .executeTakeFirstOrThrow();
     const byIp = ip
       ? await this.db
@@ -85,6 +96,7 @@ export class AuthRepository {
           .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('at').as('oldest')])
           .where('ip', '=', ip)
           .where('at', '>', since)
+          .where('id', '<', beforeId)
           .executeTakeFirstOrThrow()
       : { n: '0', oldest: null };
     return {

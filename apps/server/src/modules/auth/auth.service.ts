@@ -64,19 +64,20 @@ export class AuthService {
   /** Checks the password with brute-force limits; returns the session secret for the cookie. */
   async login(email: string, password: string, ip: string | null, userAgent: string | null) {
     const since = new Date(Date.now() - LOGIN_LIMITS.windowMs);
-    const f = await this.repo.failures(email, ip, since);
+    // The attempt is recorded as a failure before the password is checked and only the attempts before it
+    // count: concurrent guesses cannot all pass the limit while their checks are still running.
+    const attempt = await this.repo.recordFailure(email, ip);
+    const f = await this.repo.failures(email, ip, since, attempt);
     const blocked =
       f.email.count >= LOGIN_LIMITS.perEmail ? f.email.oldest : f.ip.count >= LOGIN_LIMITS.perIp ? f.ip.oldest : null;
     if (blocked) {
+      await this.repo.deleteFailure(attempt);
       const retry = Math.max(1, Math.ceil((blocked.getTime() + LOGIN_LIMITS.windowMs - Date.now()) / 1000));
       throw tooManyAttempts(retry);
     }
     const user = await this.repo.userByEmail(email);
     const ok = user ? await verifyPassword(user.password_hash, password) : (await verifyDummy(password), false);
-    if (!user || !ok) {
-      await this.repo.recordFailure(email, ip);
-      throw invalidCredentials();
-    }
+    if (!user || !ok) throw invalidCredentials();
     await this.repo.clearFailures(email);
     const secret = newSecret(32);
     const expiresAt = new Date(Date.now() + this.sessionTtlHours * 3_600_000);

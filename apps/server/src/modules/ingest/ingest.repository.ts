@@ -39,9 +39,49 @@ function insertRecordset(table: string, columns: Record<string, string>, rows: r
   const names = Object.keys(columns).map((c) => `"${c}"`);
   const defs = Object.entries(columns).map(([c, t]) => `"${c}" ${t}`);
   return sql`insert into ${sql.table(table)} (${sql.raw(names.join(', '))})
-    select ${sql.raw(names.join(', '))} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${sql.raw(defs.join(', '))})`;
+    select ${sql.raw(names.join(', '))} from jsonb_to_recordset(${compactJson(rows)}::jsonb) as x(${sql.raw(defs.join(', '))})`;
 }
 
+/**
+ * One statement for the hot path: claims each (source, messageId) in the dedupe table and inserts the
+ * events whose claim is new, parsing the batch once. Returns the keys that were new.
+ */
+function insertEventsOnce(rows: ReadonlyArray<EventInsert & { payload_hash: string }>, cutoff: Date) {
+  const cols = Object.keys(EVENT_COLUMNS).map((c) => `"${c}"`).join(', ');
+  const defs = [...Object.entries(EVENT_COLUMNS), ['payload_hash', 'text']].map(([c, t]) => `"${c}" ${t}`).join(', ');
+  return sql<{ source_id: string; message_id: string }>`
+    with x as (
+      select * from rows from (jsonb_to_recordset(${compactJson(rows)}::jsonb) as (${sql.raw(defs)})) with ordinality as x
+    ),
+    claimed as (
+      insert into ingest_dedupe (source_id, message_id, received_at, payload_hash)
+      select source_id, message_id, received_at, payload_hash from x order by ordinality
+      on conflict (source_id, message_id) do update
+        set received_at = excluded.received_at, payload_hash = excluded.payload_hash
+        where ingest_dedupe.received_at < ${cutoff}
+      returning source_id, message_id
+    ),
+    stored as (
+      insert into events (${sql.raw(cols)})
+      select ${sql.raw(cols)} from x
+      where exists (select 1 from claimed c where c.source_id = x.source_id and c.message_id = x.message_id)
+      order by ordinality
+      returning 1
+    )
+    select source_id, message_id from claimed`;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** JSON without null columns (a missing key reads as NULL in jsonb_to_recordset): shorter to send and parse. */
+function compactJson(rows: readonly object[]): string {
+  const parts: string[] = [];
+  for (const row of rows) {
+    const kept: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(row)) if (v !== null) kept[k] = v;
+    parts.push(JSON.stringify(kept));
+  }
+  return `[${parts.join(',')}]`;
+}
 const keyOf = (sourceId: string, messageId: string) => `${sourceId}\u0001${messageId}`;
 const minuteOf = (iso: string) => `${iso.slice(0, 16)}:00.000Z`;
 
@@ -76,31 +116,20 @@ export class IngestRepository {
     });
 
     if (candidates.length) {
-      const dedupeRows = candidates.map((i) => {
-        const it = items[i] as Extract<WriteItem, { kind: 'event' }>;
-        return { source_id: it.row.source_id, message_id: it.row.message_id, received_at: it.row.received_at, payload_hash: it.hash };
-      });
-      const fresh = await sql<{ source_id: string; message_id: string }>`
-        insert into ingest_dedupe (source_id, message_id, received_at, payload_hash)
-        select source_id, message_id, received_at, payload_hash
-          from jsonb_to_recordset(${JSON.stringify(dedupeRows)}::jsonb)
-            as x(source_id text, message_id text, received_at timestamptz, payload_hash text)
-        on conflict (source_id, message_id) do update
-          set received_at = excluded.received_at, payload_hash = excluded.payload_hash
-          where ingest_dedupe.received_at < ${cutoff}
-        returning source_id, message_id`.execute(tx);
+      // Sorted keys: concurrent transactions lock dedupe rows in one order, so they cannot deadlock.
+      const rows = candidates
+        .map((i) => items[i] as Extract<WriteItem, { kind: 'event' }>)
+        .sort((a, b) => compare(`${a.row.source_id}\u0001${a.row.message_id}`, `${b.row.source_id}\u0001${b.row.message_id}`))
+        .map((it) => ({ ...it.row, payload_hash: it.hash }));
+      const fresh = await insertEventsOnce(rows, cutoff).execute(tx);
       const isFresh = new Set(fresh.rows.map((r) => keyOf(r.source_id, r.message_id)));
-      const toStore: EventInsert[] = [];
       const seen: number[] = [];
       for (const i of candidates) {
         const it = items[i] as Extract<WriteItem, { kind: 'event' }>;
-        if (isFresh.has(keyOf(it.row.source_id, it.row.message_id))) {
-          results[i] = 'stored';
-          toStore.push(it.row);
-        } else seen.push(i);
+        if (isFresh.has(keyOf(it.row.source_id, it.row.message_id))) results[i] = 'stored';
+        else seen.push(i);
       }
       if (seen.length) await this.classifySeen(tx, items, seen, results);
-      if (toStore.length) await insertRecordset('events', EVENT_COLUMNS, toStore).execute(tx);
     }
     if (quarantined.length) await insertRecordset('quarantine', QUARANTINE_COLUMNS, quarantined).execute(tx);
     await this.countStats(tx, items, results);
@@ -138,7 +167,7 @@ export class IngestRepository {
       else if (r === 'quarantined') c.quarantined++;
       else c.duplicates++;
     });
-    const rows = [...counts.values()].sort((a, b) => (a.source_id + a.minute).localeCompare(b.source_id + b.minute));
+    const rows = [...counts.values()].sort((a, b) => compare(`${a.source_id}|${a.minute}`, `${b.source_id}|${b.minute}`));
     await sql`
       insert into ingest_stats (workspace_id, source_id, minute, accepted, quarantined, duplicates)
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)

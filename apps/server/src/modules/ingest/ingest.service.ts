@@ -55,7 +55,11 @@ export class IngestService {
   ) {
     this.repo = new IngestRepository(db);
     this.rules = { futureToleranceMs: options.futureToleranceMs };
-    this.committer = new GroupCommitter((items) => this.flush(items), { maxBatch: MAX_GROUP, maxPending: options.maxPending });
+    this.committer = new GroupCommitter((items) => this.flush(items), {
+      maxBatch: MAX_GROUP,
+      maxPending: options.maxPending,
+      concurrency: 2,
+    });
   }
 
   private dedupeCutoff(): Date {

@@ -18,12 +18,17 @@ export interface GroupCommitOptions {
   readonly maxBatch: number;
   /** Items waiting beyond which `submit` refuses with OverloadedError (callers answer 503). */
   readonly maxPending: number;
+  /**
+   * Transactions in flight at once (default 1). Two let the next group be encoded while the database
+   * commits the previous one; callers must write in a deadlock-free order (e.g. sorted keys).
+   */
+  readonly concurrency?: number;
 }
 
 export class GroupCommitter<T, R> {
   private queue: Request<T, R>[] = [];
   private pendingItems = 0;
-  private running: Promise<void> | null = null;
+  private readonly workers = new Set<Promise<void>>();
 
   constructor(
     private readonly flush: (items: readonly T[]) => Promise<R[]>,
@@ -42,13 +47,16 @@ export class GroupCommitter<T, R> {
     return new Promise<R[]>((resolve, reject) => {
       this.queue.push({ items, resolve, reject });
       this.pendingItems += items.length;
-      if (!this.running) this.running = this.loop();
+      if (this.workers.size < (this.options.concurrency ?? 1)) {
+        const worker: Promise<void> = this.loop().finally(() => this.workers.delete(worker));
+        this.workers.add(worker);
+      }
     });
   }
 
   /** Resolves once everything submitted so far is committed or failed. */
   async drain(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.workers.size) await Promise.all(this.workers);
   }
 
   private take(): Request<T, R>[] {
@@ -67,13 +75,9 @@ export class GroupCommitter<T, R> {
   private async loop(): Promise<void> {
     // Let the requests that arrive in the same tick join the first transaction.
     await new Promise((r) => setImmediate(r));
-    try {
-      for (let group = this.take(); group.length > 0; group = this.take()) {
-        await this.flushGroup(group);
-        for (const req of group) this.pendingItems -= req.items.length;
-      }
-    } finally {
-      this.running = null;
+    for (let group = this.take(); group.length > 0; group = this.take()) {
+      await this.flushGroup(group);
+      for (const req of group) this.pendingItems -= req.items.length;
     }
   }
 

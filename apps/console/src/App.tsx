@@ -1,0 +1,65 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { createQueryClient } from './api/queryClient.ts';
+import { RequireAuth } from './modules/auth/components/RequireAuth.tsx';
+import { AppLayout } from './ui/AppLayout.tsx';
+import { FullPageSpin } from './ui/FullPageSpin.tsx';
+import { ROADMAP_ITEMS } from './ui/navigation.tsx';
+
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const OverviewPage = lazy(() => import('./pages/OverviewPage.tsx'));
+const SourcesPage = lazy(() => import('./pages/SourcesPage.tsx'));
+const DebuggerPage = lazy(() => import('./pages/DebuggerPage.tsx'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
+const RoadmapPage = lazy(() => import('./pages/RoadmapPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<OverviewPage />} />
+        <Route path="sources" element={<SourcesPage />} />
+        <Route path="debugger" element={<DebuggerPage />} />
+        <Route path="settings" element={<SettingsPage />} />
+        {ROADMAP_ITEMS.map((item) => (
+          <Route key={item.key} path={`${item.key}/*`} element={<RoadmapPage feature={item.key} />} />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1677ff' } }}
+    >
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Suspense fallback={<FullPageSpin />}>
+              <AppRoutes />
+            </Suspense>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,12 @@
+import type { EventQueryInput, QuarantineQueryInput } from '@cdp/protocol';
+
+/** All TanStack Query keys in one place, so invalidations cannot drift from the queries. */
+export const queryKeys = {
+  me: ['auth', 'me'] as const,
+  health: ['health'] as const,
+  sources: ['sources'] as const,
+  events: (query: EventQueryInput) => ['events', query] as const,
+  quarantine: (query: QuarantineQueryInput) => ['quarantine', query] as const,
+  quarantineAll: ['quarantine'] as const,
+  stats: (range: string) => ['stats', 'ingestion', range] as const,
+};
