@@ -16,7 +16,14 @@ import { type DbHandle, openDatabase } from './platform/db/db-host.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { createHttpServer, type HttpServer } from './platform/http/http-server.ts';
 import { addAuthGuard, AuthService, authRoutes } from './modules/auth/index.ts';
-import { addTrackingBodyParsing, debuggerRoutes, ingestAdminRoutes, IngestService, trackingRoutes } from './modules/ingest/index.ts';
+import {
+  addTrackingBodyParsing,
+  debuggerRoutes,
+  ingestAdminRoutes,
+  IngestService,
+  sdkAssetRoutes,
+  trackingRoutes,
+} from './modules/ingest/index.ts';
 import { SourcesService, sourcesRoutes } from './modules/sources/index.ts';
 import { LIMITS } from '@cdp/protocol';
 
@@ -109,6 +116,7 @@ export async function buildHttp(config: Config, log: Logger, handle: DbHandle<Da
     });
     addTrackingBodyParsing(tracking);
     trackingRoutes(tracking, services.ingest, { publicUrl: config.CDP_PUBLIC_URL });
+    await sdkAssetRoutes(tracking);
   });
 
   // Admin API: session or bearer token, a permission on every route.

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { ROLES, SOURCE_TYPES, type Role, type SourceType } from '@cdp/protocol';
+import { CreateSourceBody, CreateTokenBody, ROLES, SOURCE_TYPES, type Role, type SourceType } from '@cdp/protocol';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { z } from 'zod';
 import { buildHttp, openCore, type Services } from './app.ts';
 import { handleSignals, printBanner, startServer } from './main.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
@@ -19,6 +20,15 @@ const int = (name: string) => (v: string) => {
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number`);
   return n;
 };
+
+/** Checks command input with the API's own schema, so the CLI cannot store what the API would refuse. */
+function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new InvalidArgumentError(parsed.error.issues.map((i) => `${i.path.length ? `--${i.path.join('.')}: ` : ''}${i.message}`).join('; '));
+  }
+  return parsed.data;
+}
 
 function out(json: boolean, data: unknown, text: string): void {
   process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`);
@@ -66,7 +76,8 @@ export function buildCli(): Command {
     .addOption(new Option('--type <type>', 'source type').choices(SOURCE_TYPES).makeOptionMandatory())
     .option('--json', 'machine-readable output')
     .action(async (opts: { name: string; type: SourceType; json?: boolean }) => {
-      const source = await withCore((s) => s.sources.create(DEFAULT_WORKSPACE, { name: opts.name, type: opts.type }));
+      const body = parseInput(CreateSourceBody, { name: opts.name, type: opts.type });
+      const source = await withCore((s) => s.sources.create(DEFAULT_WORKSPACE, body));
       out(!!opts.json, source, `Created source ${source.id} "${source.name}" (${source.type})\nWrite key: ${source.writeKey}`);
     });
   sources
@@ -84,7 +95,8 @@ export function buildCli(): Command {
     .requiredOption('--name <name>', 'what the token is for')
     .option('--json', 'machine-readable output')
     .action(async (opts: { name: string; json?: boolean }) => {
-      const token = await withCore((s) => s.auth.createToken(opts.name));
+      const { name } = parseInput(CreateTokenBody, { name: opts.name });
+      const token = await withCore((s) => s.auth.createToken(name));
       out(!!opts.json, token, `Created token ${token.id} "${token.name}" (shown once):\n${token.token}`);
     });
 
