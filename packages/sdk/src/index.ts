@@ -65,7 +65,13 @@ export function createClient(options: ClientOptions = {}) {
       credentials: 'same-origin',
     });
     const text = await res.text();
-    const data: unknown = text ? JSON.parse(text) : undefined;
+    let data: unknown;
+    try {
+      data = text ? JSON.parse(text) : undefined;
+    } catch {
+      // e.g. a proxy's HTML error page
+      throw new ApiError(res.status, res.ok ? 'invalid_response' : 'http_error', `${res.status} ${res.statusText}: ${text.slice(0, 200)}`);
+    }
     if (!res.ok) {
       const err = (data as Partial<ErrorBody> | undefined)?.error;
       throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? res.statusText, err?.path);
