@@ -85,7 +85,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
 /** Registers every route on a new HTTP server over the given services. */
 export async function buildHttp(config: Config, log: Logger, handle: DbHandle<Database>, services: Services): Promise<App> {
-  const http = createHttpServer({ logger: log, bodyLimit: LIMITS.maxBatchBytes });
+  const http = createHttpServer({ logger: log, bodyLimit: LIMITS.maxBatchBytes, trustProxy: config.CDP_TRUST_PROXY });
 
   await http.register(fastifyCookie);
   await http.register(fastifyRateLimit, { global: false });

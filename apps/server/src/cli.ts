@@ -25,7 +25,8 @@ const int = (name: string) => (v: string) => {
 function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    throw new InvalidArgumentError(parsed.error.issues.map((i) => `${i.path.length ? `--${i.path.join('.')}: ` : ''}${i.message}`).join('; '));
+    const problems = parsed.error.issues.map((i) => `${i.path.length ? `--${i.path.join('.')}: ` : ''}${i.message}`);
+    throw new InvalidArgumentError(problems.join('; '));
   }
   return parsed.data;
 }

@@ -25,7 +25,7 @@ describe('sdk client', () => {
     const api = createClient({
       baseUrl: 'http://cdp.test/',
       token: 'cdp_x',
-      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      fetch: (async (input: string | URL | Request, init?: RequestInit) => {
         seen = new Request(input, init);
         return new Response('{"items":[],"nextCursor":null}', { status: 200 });
       }) as typeof fetch,

@@ -39,6 +39,10 @@ const vars = {
   CDP_PG_POOL_SIZE: [z.coerce.number().int().min(1).max(200).default(10), { description: 'Connections to PostgreSQL' }],
   CDP_STATEMENT_TIMEOUT_MS: [z.coerce.number().int().min(0).default(30_000), { description: 'statement_timeout of admin queries' }],
   CDP_CORS_ORIGINS: [z.string().default('*'), { description: 'Origins allowed to call the tracking API (comma list or *)' }],
+  CDP_TRUST_PROXY: [
+    bool.default(false),
+    { description: 'Behind a reverse proxy: take the client IP from X-Forwarded-For (never when exposed directly)' },
+  ],
   CDP_SECURE_COOKIES: [bool.default(false), { description: 'Set the Secure flag on session cookies (behind HTTPS)' }],
   LOG_LEVEL: [z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), { description: 'Log level' }],
 } as const satisfies Record<string, readonly [z.ZodType, VarMeta]>;

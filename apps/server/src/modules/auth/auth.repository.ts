@@ -81,7 +81,7 @@ export class AuthRepository {
     await this.db.deleteFrom('login_failures').where('id', '=', id).execute();
   }
 
-  /** Failures since `since` recorded before attempt `beforeId`, for the email and for the IP, and the oldest of each. */
+  /** Failures since `since` recorded before attempt `beforeId`, for the email and the IP, and the oldest of each. */
   async failures(email: string, ip: string | null, since: Date, beforeId: string) {
     const byEmail = await this.db
       .selectFrom('login_failures')

@@ -44,7 +44,8 @@ function insertRecordset(table: string, columns: Record<string, string>, rows: r
 
 /**
  * One statement for the hot path: claims each (source, messageId) in the dedupe table and inserts the
- * events whose claim is new, parsing the batch once. Returns the keys that were new.
+ * events whose claim is new (in the order the client sent them), parsing the batch once. Returns the
+ * keys that were new.
  */
 function insertEventsOnce(rows: ReadonlyArray<EventInsert & { payload_hash: string }>, cutoff: Date) {
   const cols = Object.keys(EVENT_COLUMNS).map((c) => `"${c}"`).join(', ');
@@ -55,7 +56,9 @@ function insertEventsOnce(rows: ReadonlyArray<EventInsert & { payload_hash: stri
     ),
     claimed as (
       insert into ingest_dedupe (source_id, message_id, received_at, payload_hash)
-      select source_id, message_id, received_at, payload_hash from x order by ordinality
+      select source_id, message_id, received_at, payload_hash from x
+      -- one lock order for every transaction: concurrent writers cannot deadlock
+      order by source_id collate "C", message_id collate "C"
       on conflict (source_id, message_id) do update
         set received_at = excluded.received_at, payload_hash = excluded.payload_hash
         where ingest_dedupe.received_at < ${cutoff}
@@ -116,11 +119,10 @@ export class IngestRepository {
     });
 
     if (candidates.length) {
-      // Sorted keys: concurrent transactions lock dedupe rows in one order, so they cannot deadlock.
-      const rows = candidates
-        .map((i) => items[i] as Extract<WriteItem, { kind: 'event' }>)
-        .sort((a, b) => compare(`${a.row.source_id}\u0001${a.row.message_id}`, `${b.row.source_id}\u0001${b.row.message_id}`))
-        .map((it) => ({ ...it.row, payload_hash: it.hash }));
+      const rows = candidates.map((i) => {
+        const it = items[i] as Extract<WriteItem, { kind: 'event' }>;
+        return { ...it.row, payload_hash: it.hash };
+      });
       const fresh = await insertEventsOnce(rows, cutoff).execute(tx);
       const isFresh = new Set(fresh.rows.map((r) => keyOf(r.source_id, r.message_id)));
       const seen: number[] = [];

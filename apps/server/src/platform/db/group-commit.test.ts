@@ -48,7 +48,7 @@ describe('GroupCommitter', () => {
     const gate = new Promise<void>((r) => (release = r));
     const gc = new GroupCommitter<number, number>(async (items) => {
       await gate;
-      return items;
+      return [...items];
     }, { maxBatch: 10, maxPending: 5 });
     const first = gc.submit([1, 2, 3, 4]);
     await assert.rejects(gc.submit([5, 6]), OverloadedError);

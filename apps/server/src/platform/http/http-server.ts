@@ -18,6 +18,8 @@ export type HttpServer = FastifyInstance<
 export interface HttpServerOptions {
   readonly logger: FastifyBaseLogger;
   readonly bodyLimit: number;
+  /** Trust X-Forwarded-* (only behind a reverse proxy: otherwise clients could forge their IP). */
+  readonly trustProxy: boolean;
 }
 
 function pointer(path: ReadonlyArray<PropertyKey>): string {
@@ -56,7 +58,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     keepAliveTimeout: 65_000,
-    trustProxy: true,
+    trustProxy: options.trustProxy,
     logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: 'idle',
     return503OnClosing: true,
