@@ -1,6 +1,6 @@
 import { createGunzip, createInflate } from 'node:zlib';
 import { AppError } from '../../platform/errors.ts';
-import type { HttpServer } from '../../platform/http/http-server.ts';
+import { depthCheckedJsonParser, type HttpServer } from '../../platform/http/http-server.ts';
 
 /**
  * Request bodies as SDKs send them: JSON as `application/json` or `text/plain` (browsers use it to
@@ -8,8 +8,11 @@ import type { HttpServer } from '../../platform/http/http-server.ts';
  * compression bomb stops at the limit.
  */
 export function addTrackingBodyParsing(app: HttpServer): void {
-  const json = app.getDefaultJsonParser('error', 'error');
+  const json = depthCheckedJsonParser(app);
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, json);
+  // @rudderstack/rudder-sdk-node (axios) labels its gzipped JSON batches form-urlencoded;
+  // real form data is then answered invalid_json.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, json);
 
   app.addHook('preParsing', async (request, _reply, payload) => {
     const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();

@@ -24,7 +24,7 @@ import { alreadyResolved, overloaded, quarantineNotFound, sourceDisabled, storag
 import { ingestMetrics } from './ingest.metrics.ts';
 import { IngestRepository, type WriteItem, type WriteResult } from './ingest.repository.ts';
 import type { IngestTables } from './ingest.tables.ts';
-import { type Envelope, normalizeEvent, payloadHash, type TimeRules } from './normalize-event.ts';
+import { type Envelope, messageFingerprint, normalizeEvent, type TimeRules } from './normalize-event.ts';
 import { sanitizeJson } from './sanitize-json.ts';
 import { validateMessage } from './validate-message.ts';
 
@@ -86,16 +86,17 @@ export class IngestService {
   }
 
   private prepare(source: SourceRef, raw: unknown, pathType: MessageType | null, envelope: Envelope, flags: EventFlag[] = []): Prepared {
-    const { value, changed } = sanitizeJson(raw);
-    const bytes = Buffer.byteLength(JSON.stringify(value) ?? '');
+    const { value, changed, depth } = sanitizeJson(raw);
     const obj = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    const fingerprint = obj ? messageFingerprint(obj) : null;
+    const bytes = fingerprint?.bytes ?? Buffer.byteLength(JSON.stringify(value) ?? '');
     const rawId = obj?.messageId;
-    const validation = validateMessage(value, pathType, bytes);
+    const validation = validateMessage(value, pathType, bytes, depth);
     if (validation.ok && obj) {
       const messageId = validation.message.messageId ?? `srv-${newId('qtn').slice(4)}`;
       const extra: EventFlag[] = changed ? [...flags, 'sanitized'] : flags;
       const row = normalizeEvent(obj, validation.message, source, messageId, envelope, this.rules, extra);
-      return { item: { kind: 'event', row, hash: payloadHash(obj) }, messageId, problems: null };
+      return { item: { kind: 'event', row, hash: fingerprint?.hash ?? '' }, messageId, problems: null };
     }
     const problems = validation.ok ? [] : validation.problems;
     const messageId = typeof rawId === 'string' && rawId.length <= 100 ? rawId : null;

@@ -94,11 +94,19 @@ export function correctTimestamp(
   return { timestamp, flags };
 }
 
-/** The fingerprint of a message, to tell a retry (same) from a conflicting reuse of its messageId. */
-export function payloadHash(raw: Record<string, unknown>): string {
+/**
+ * The fingerprint of a message, to tell a retry (same) from a conflicting reuse of its messageId, and
+ * its size in bytes (without the transport fields), from one serialisation.
+ */
+export function messageFingerprint(raw: Record<string, unknown>): { hash: string; bytes: number } {
   const stable: Record<string, unknown> = {};
   for (const k of Object.keys(raw).sort()) if (!VOLATILE_FIELDS.has(k)) stable[k] = raw[k];
-  return createHash('sha1').update(JSON.stringify(stable)).digest('base64url');
+  const text = JSON.stringify(stable);
+  return { hash: createHash('sha1').update(text).digest('base64url'), bytes: Buffer.byteLength(text) };
+}
+
+export function payloadHash(raw: Record<string, unknown>): string {
+  return messageFingerprint(raw).hash;
 }
 
 /** Turns a validated message into its `events` row: corrected time, merged context, query columns. */

@@ -5,7 +5,6 @@ import { AppError } from '../../platform/errors.ts';
 import { type HttpServer, jsonPointer } from '../../platform/http/http-server.ts';
 import type { Envelope } from './normalize-event.ts';
 import type { IngestService } from './ingest.service.ts';
-import { jsonDepth } from './sanitize-json.ts';
 import { rudderSourceConfig, segmentSettings } from './sdk-settings.ts';
 
 export interface TrackingOptions {
@@ -30,18 +29,6 @@ function originOf(request: FastifyRequest, options: TrackingOptions): URL {
   return new URL(options.publicUrl ?? `${request.protocol}://${request.host}`);
 }
 
-/**
- * Bodies nested deeper than this are refused whole, before anything walks them recursively
- * (JSON.stringify overflows the stack near 5,000 levels). Shallower excess is quarantined per message.
- */
-const MAX_BODY_DEPTH = LIMITS.maxDepth * 8;
-
-function refuseAbsurdDepth(body: unknown): void {
-  if (jsonDepth(body, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
-    throw new AppError('invalid', 'too_deep', `Body is nested deeper than ${MAX_BODY_DEPTH} levels`, { path: '' });
-  }
-}
-
 const WriteKeyParams = z.object({ writeKey: z.string().min(1).max(200) });
 const tags = ['tracking'];
 const responses = { 200: IngestResponse };
@@ -62,7 +49,6 @@ export function trackingRoutes(app: HttpServer, ingest: IngestService, options: 
 
   const single = (type: MessageType) => async (request: FastifyRequest, reply: FastifyReply) => {
     const source = await ingest.authenticate(writeKeyOf(request, request.body));
-    refuseAbsurdDepth(request.body);
     const result = await ingest.ingest(source, [request.body], type, envelopeOf(request));
     if (result.rejected.length) {
       const first = result.rejected[0].problems[0];
@@ -77,7 +63,6 @@ export function trackingRoutes(app: HttpServer, ingest: IngestService, options: 
   const batch = async (request: FastifyRequest) => {
     const body = request.body;
     const source = await ingest.authenticate(writeKeyOf(request, body));
-    refuseAbsurdDepth(body);
     const parsed = BatchEnvelope.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -22,7 +22,12 @@ const hasId = (v: unknown) => (typeof v === 'string' && v.length > 0) || typeof 
  * Checks one message against the Segment spec and our limits. `pathType` is the type implied by the
  * endpoint (`/v1/track` …); for batch items the message's own `type` decides.
  */
-export function validateMessage(raw: unknown, pathType: MessageType | null, bytes: number): Validation {
+export function validateMessage(
+  raw: unknown,
+  pathType: MessageType | null,
+  bytes: number,
+  depth: number = jsonDepth(raw, LIMITS.maxDepth),
+): Validation {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, problems: [problem('invalid_message', '', 'A message must be a JSON object')] };
   }
@@ -35,7 +40,7 @@ export function validateMessage(raw: unknown, pathType: MessageType | null, byte
       ],
     };
   }
-  if (jsonDepth(obj, LIMITS.maxDepth) > LIMITS.maxDepth) {
+  if (depth > LIMITS.maxDepth) {
     return { ok: false, problems: [problem('too_deep', '', `Nesting deeper than ${LIMITS.maxDepth} levels`)] };
   }
   const candidate = pathType ? { ...obj, type: pathType } : obj;

@@ -26,6 +26,45 @@ function pointer(path: ReadonlyArray<PropertyKey>): string {
   return path.length ? `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` : '';
 }
 
+/**
+ * Request bodies nested deeper than this are refused before any handler walks them: recursive code
+ * (JSON.stringify, sanitising, jsonb) overflows the stack near 5,000 levels. Far above the 32 levels a
+ * message may have, so moderately deep messages still reach per-message validation.
+ */
+export const MAX_BODY_DEPTH = 256;
+
+/** Whether JSON text nests deeper than `limit`: one pass over the characters, no allocation. */
+export function jsonNestingExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+type JsonParser = ReturnType<FastifyInstance['getDefaultJsonParser']>;
+
+/** Fastify's JSON parser (proto-poisoning refused) behind the nesting check. */
+export function depthCheckedJsonParser(app: FastifyInstance): JsonParser {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  return (request, body: string | Buffer, done) => {
+    const text = typeof body === 'string' ? body : String(body);
+    if (jsonNestingExceeds(text, MAX_BODY_DEPTH)) {
+      done(new AppError('invalid', 'too_deep', `Body is nested deeper than ${MAX_BODY_DEPTH} levels`, { path: '' }), undefined);
+      return;
+    }
+    parse(request, text, done);
+  };
+}
+
 /** Maps framework errors (body parsing, limits, media types) to our error codes. */
 function fastifyErrorToApp(err: FastifyError): AppError | null {
   switch (err.code) {
@@ -33,7 +72,8 @@ function fastifyErrorToApp(err: FastifyError): AppError | null {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('invalid', 'invalid_json', `Body is not valid JSON: ${err.message}`);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('payload_too_large', 'body_too_large', err.message);
+      // 400 like Segment's API: SDKs treat 413 differently from other client errors.
+      return new AppError('invalid', 'body_too_large', err.message);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', 'unsupported_media_type', err.message);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
@@ -64,6 +104,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.server.headersTimeout = 20_000;
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, depthCheckedJsonParser(app));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
