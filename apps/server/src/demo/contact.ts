@@ -1,5 +1,5 @@
 import type { PersonName } from './names.ts';
-import { type Rng, scatter, Weighted } from './random.ts';
+import { coprime, type Rng, scatter, Weighted } from './random.ts';
 
 /**
  * Mobile numbers and e-mail addresses. Both are UNIQUE per customer index (they derive from a
@@ -9,11 +9,47 @@ import { type Rng, scatter, Weighted } from './random.ts';
 
 /** Mobile prefixes of China Mobile / Unicom / Telecom / Broadnet, weighted by how common they are. */
 const MOBILE_PREFIXES = new Weighted<string>([
-  ['138', 6], ['139', 6], ['137', 5], ['136', 5], ['135', 5], ['134', 3], ['133', 3], ['132', 3], ['131', 3],
-  ['130', 3], ['150', 3], ['151', 3], ['152', 3], ['153', 2], ['155', 2], ['156', 2], ['157', 2], ['158', 3],
-  ['159', 3], ['170', 1], ['171', 1], ['173', 1.5], ['175', 1], ['176', 1.5], ['177', 1.5], ['178', 1.5],
-  ['180', 2.5], ['181', 2.5], ['182', 2.5], ['183', 2.5], ['184', 1], ['185', 2.5], ['186', 2.5], ['187', 2.5],
-  ['188', 2.5], ['189', 2.5], ['191', 1], ['193', 1], ['195', 1], ['198', 1.5], ['199', 1.5],
+  ['138', 6],
+  ['139', 6],
+  ['137', 5],
+  ['136', 5],
+  ['135', 5],
+  ['134', 3],
+  ['133', 3],
+  ['132', 3],
+  ['131', 3],
+  ['130', 3],
+  ['150', 3],
+  ['151', 3],
+  ['152', 3],
+  ['153', 2],
+  ['155', 2],
+  ['156', 2],
+  ['157', 2],
+  ['158', 3],
+  ['159', 3],
+  ['170', 1],
+  ['171', 1],
+  ['173', 1.5],
+  ['175', 1],
+  ['176', 1.5],
+  ['177', 1.5],
+  ['178', 1.5],
+  ['180', 2.5],
+  ['181', 2.5],
+  ['182', 2.5],
+  ['183', 2.5],
+  ['184', 1],
+  ['185', 2.5],
+  ['186', 2.5],
+  ['187', 2.5],
+  ['188', 2.5],
+  ['189', 2.5],
+  ['191', 1],
+  ['193', 1],
+  ['195', 1],
+  ['198', 1.5],
+  ['199', 1.5],
 ]);
 
 /** Per-run constants of the index bijections (derived from the seed). */
@@ -24,13 +60,6 @@ export interface ContactKeys {
   readonly qqOff: number;
   readonly mailMul: number;
   readonly mailOff: number;
-}
-
-/** Odd, not a multiple of 3 or 5: coprime with 10^k and 9 × 10^k. */
-function coprime(x: number): number {
-  let m = x | 1;
-  while (m % 3 === 0 || m % 5 === 0) m += 2;
-  return m;
 }
 
 export function contactKeys(rng: Rng): ContactKeys {
@@ -71,16 +100,36 @@ export function typedPhone(rng: Rng, phone: string): string {
 
 /** Fictional company domains (work addresses). */
 const COMPANY_DOMAINS = [
-  'huaxin-tech.com.cn', 'mingda-group.cn', 'zhongchuang.com.cn', 'tianyu-media.cn', 'jinhai-bank.com.cn',
-  'xinghe-auto.cn', 'ruifeng-law.com', 'boya-edu.cn',
+  'huaxin-tech.com.cn',
+  'mingda-group.cn',
+  'zhongchuang.com.cn',
+  'tianyu-media.cn',
+  'jinhai-bank.com.cn',
+  'xinghe-auto.cn',
+  'ruifeng-law.com',
+  'boya-edu.cn',
 ];
 const PERSONAL_DOMAINS = new Weighted<string>([
-  ['163.com', 20], ['126.com', 8], ['sina.com', 5], ['gmail.com', 7], ['foxmail.com', 5], ['hotmail.com', 4],
-  ['outlook.com', 3], ['139.com', 2], ['yeah.net', 1], ['aliyun.com', 1],
+  ['163.com', 20],
+  ['126.com', 8],
+  ['sina.com', 5],
+  ['gmail.com', 7],
+  ['foxmail.com', 5],
+  ['hotmail.com', 4],
+  ['outlook.com', 3],
+  ['139.com', 2],
+  ['yeah.net', 1],
+  ['aliyun.com', 1],
 ]);
 
 /** A unique e-mail address, or null (many Chinese shoppers never give one). */
-export function emailAddress(rng: Rng, keys: ContactKeys, index: number, name: PersonName, year: number): string | null {
+export function emailAddress(
+  rng: Rng,
+  keys: ContactKeys,
+  index: number,
+  name: PersonName,
+  year: number,
+): string | null {
   if (!rng.chance(0.55)) return null;
   const r = rng.next();
   if (r < 0.4) {

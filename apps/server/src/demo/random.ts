@@ -90,8 +90,7 @@ export class Rng {
    * (the long tail of customer activity). Smaller `alpha` = heavier tail.
    */
   tail(min: number, alpha: number, max: number): number {
-    const x = Math.floor(min / (1 - this.next()) ** (1 / alpha));
-    return x > max ? max : x;
+    return Math.min(max, Math.floor(min / (1 - this.next()) ** (1 / alpha)));
   }
 
   /** `n` random decimal digits. */
@@ -158,6 +157,13 @@ export class Weighted<T> {
   pick(rng: Rng): T {
     return this.items[this.index(rng)];
   }
+}
+
+/** The first number ≥ x that is odd and not a multiple of 3 or 5: coprime with 10^k and 9 × 10^k. */
+export function coprime(x: number): number {
+  let m = x | 1;
+  while (m % 3 === 0 || m % 5 === 0) m += 2;
+  return m;
 }
 
 /**

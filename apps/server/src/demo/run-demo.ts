@@ -39,12 +39,17 @@ export async function runDemo(services: Services, options: DemoRunOptions): Prom
   const existing = await services.sources.list(DEFAULT_WORKSPACE);
   const refs = new Map<DemoSourceKey, SourceRef>();
   for (const def of DEMO_SOURCES) {
-    const source = existing.find((s) => s.name === def.name) ?? (await services.sources.create(DEFAULT_WORKSPACE, { name: def.name, type: def.type }));
+    const source =
+      existing.find((s) => s.name === def.name) ??
+      (await services.sources.create(DEFAULT_WORKSPACE, { name: def.name, type: def.type }));
     refs.set(def.key, { id: source.id, workspaceId: DEFAULT_WORKSPACE, name: source.name, enabled: true });
   }
   const demo = { profiles: options.profiles, seed: options.seed, days: options.days, now: demoNow() };
   const bar = options.progress
-    ? new cliProgress.SingleBar({ format: 'demo |{bar}| {percentage}% {value}/{total} messages {eta_formatted}' }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar(
+        { format: 'demo |{bar}| {percentage}% {value}/{total} messages {eta_formatted}' },
+        cliProgress.Presets.shades_classic,
+      )
     : null;
   bar?.start(estimateDemoMessages(demo), 0);
   const totals = { messages: 0, accepted: 0, duplicates: 0, rejected: 0 };
@@ -53,7 +58,11 @@ export async function runDemo(services: Services, options: DemoRunOptions): Prom
     const source = refs.get(batch.source);
     if (!source) throw new Error(`unknown demo source ${batch.source}`);
     const p = services.ingest
-      .ingest(source, batch.messages, null, { receivedAt: new Date(), requestIp: null, userAgent: 'cdp-demo' })
+      .ingest(source, batch.messages, null, {
+        receivedAt: new Date(),
+        requestIp: null,
+        userAgent: 'cdp-demo',
+      })
       .then((r) => {
         totals.messages += batch.messages.length;
         totals.accepted += r.accepted;
