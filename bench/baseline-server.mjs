@@ -16,5 +16,7 @@ const server = createServer((req, res) => {
     }
   });
 });
-server.listen(0, '127.0.0.1', () => process.stdout.write(`Console: http://127.0.0.1:${server.address().port}\nWrite key: none\n`));
+server.listen(0, '127.0.0.1', () =>
+  process.stdout.write(`Console: http://127.0.0.1:${server.address().port}\nWrite key: none\n`),
+);
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

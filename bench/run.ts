@@ -32,7 +32,10 @@ interface Target {
 }
 
 async function spawnTarget(name: string, command: string[], env: Record<string, string>): Promise<Target> {
-  const child = spawn(process.execPath, command, { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, command, {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   while (!/Write key:\s+\S+/.test(out)) {
@@ -63,20 +66,41 @@ const message = (n: number, i: number) => ({
   messageId: `bench-${process.pid}-${seq}-${n}-${i}`,
   userId: `user-${(n * 100 + i) % 100_000}`,
   event: 'Product Viewed',
-  properties: { product_id: `sku-${i}`, price: 199.9, currency: 'CNY', category: '护肤', name: '玻尿酸保湿精华 30ml' },
-  context: { library: { name: 'bench', version: '1' }, ip: '36.110.12.34', locale: 'zh-CN', page: { path: '/p', url: 'https://shop.example.cn/p' } },
+  properties: {
+    product_id: `sku-${i}`,
+    price: 199.9,
+    currency: 'CNY',
+    category: '护肤',
+    name: '玻尿酸保湿精华 30ml',
+  },
+  context: {
+    library: { name: 'bench', version: '1' },
+    ip: '36.110.12.34',
+    locale: 'zh-CN',
+    page: { path: '/p', url: 'https://shop.example.cn/p' },
+  },
   timestamp: new Date().toISOString(),
 });
 
 async function scenarios(t: Target): Promise<{ batch: LoadResult; track: LoadResult }> {
   seq++;
   const batch = await runLoad({
-    url: t.url, path: '/v1/batch', writeKey: t.writeKey, connections: 16, seconds: SECONDS, eventsPerRequest: 100,
+    url: t.url,
+    path: '/v1/batch',
+    writeKey: t.writeKey,
+    connections: 16,
+    seconds: SECONDS,
+    eventsPerRequest: 100,
     body: (n) => ({ batch: Array.from({ length: 100 }, (_, i) => message(n, i)) }),
   });
   seq++;
   const track = await runLoad({
-    url: t.url, path: '/v1/track', writeKey: t.writeKey, connections: 50, seconds: SECONDS, eventsPerRequest: 1,
+    url: t.url,
+    path: '/v1/track',
+    writeKey: t.writeKey,
+    connections: 50,
+    seconds: SECONDS,
+    eventsPerRequest: 1,
     body: (n) => message(n, 0),
   });
   return { batch, track };
@@ -99,13 +123,18 @@ const CDP = ['apps/server/bin/cdp.mjs', 'serve'];
 const rows: Array<{ target: string; scenario: string; r: LoadResult }> = [];
 const wanted = args.backends ? args.backends.split(',') : ['embedded', 'postgres'];
 
-console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 console.log(`each scenario runs ${SECONDS} s; load generator and server share the machine\n`);
 
 const baseline = await spawnTarget('baseline (node:http + JSON.parse)', ['bench/baseline-server.mjs'], {});
 const base = await scenarios(baseline);
 await baseline.stop();
-rows.push({ target: 'baseline', scenario: 'batch', r: base.batch }, { target: 'baseline', scenario: 'track', r: base.track });
+rows.push(
+  { target: 'baseline', scenario: 'batch', r: base.batch },
+  { target: 'baseline', scenario: 'track', r: base.track },
+);
 
 for (const kind of wanted) {
   const env: Record<string, string> = {};
@@ -130,7 +159,12 @@ for (const kind of wanted) {
     const soakStart = rssMb(target.pid);
     seq++;
     const soak = await runLoad({
-      url: target.url, path: '/v1/batch', writeKey: target.writeKey, connections: 8, seconds: SOAK, eventsPerRequest: 100,
+      url: target.url,
+      path: '/v1/batch',
+      writeKey: target.writeKey,
+      connections: 8,
+      seconds: SOAK,
+      eventsPerRequest: 100,
       body: (n) => ({ batch: Array.from({ length: 100 }, (_, i) => message(n, i)) }),
     });
     clearInterval(timer);
@@ -147,7 +181,9 @@ for (const kind of wanted) {
 }
 
 const baseOf = (scenario: string) => rows.find((x) => x.target === 'baseline' && x.scenario === scenario)!.r;
-console.log('\n| target | scenario | events/s | requests/s | p50 ms | p99 ms | non-2xx | errors | ratio to baseline |');
+console.log(
+  '\n| target | scenario | events/s | requests/s | p50 ms | p99 ms | non-2xx | errors | ratio to baseline |',
+);
 console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const { target, scenario, r } of rows) {
   const ratio = r.eventsPerSec / baseOf(scenario).eventsPerSec;

@@ -18,7 +18,8 @@ function newest(dir) {
   return t;
 }
 
-const stale = !existsSync(dist) || statSync(dist).mtimeMs < Math.max(newest(join(root, 'src')), newest('packages'));
+const stale =
+  !existsSync(dist) || statSync(dist).mtimeMs < Math.max(newest(join(root, 'src')), newest('packages'));
 if (stale) {
   console.log('Building the console…');
   const r = spawnSync('npm', ['run', 'build', '-w', 'apps/console'], { stdio: 'inherit' });

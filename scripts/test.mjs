@@ -33,8 +33,18 @@ if (!only || only === 'server' || only === 'browser') {
     : [
         ...find('packages', '.test.ts'),
         ...find('apps/server/src', '.test.ts'),
-        ...find('apps/server/test', '.test.ts').filter((f) => (only === 'server' ? !f.includes('/browser/') : only === 'browser' ? f.includes('/browser/') : true)),
+        ...find('apps/server/test', '.test.ts').filter((f) =>
+          only === 'server' ? !f.includes('/browser/') : only === 'browser' ? f.includes('/browser/') : true,
+        ),
       ];
-  status = run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=300000', ...selected]) || status;
+  status =
+    run(process.execPath, [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-timeout=300000',
+      ...selected,
+    ]) || status;
 }
 process.exit(status);

@@ -1,31 +1,30 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Health, LIMITS } from '@cdp/protocol';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { Health } from '@cdp/protocol';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { register as metricsRegistry } from 'prom-client';
 import type { Database } from './database.ts';
-import type { Config } from './platform/config.ts';
-import { type DbHandle, openDatabase } from './platform/db/db-host.ts';
-import { migrateToLatest } from './platform/db/migrate.ts';
-import { createHttpServer, type HttpServer } from './platform/http/http-server.ts';
-import { addAuthGuard, AuthService, authRoutes } from './modules/auth/index.ts';
+import { AuthService, addAuthGuard, authRoutes } from './modules/auth/index.ts';
 import {
   addTrackingBodyParsing,
   debuggerRoutes,
-  ingestAdminRoutes,
   IngestService,
+  ingestAdminRoutes,
   sdkAssetRoutes,
   trackingRoutes,
 } from './modules/ingest/index.ts';
 import { SourcesService, sourcesRoutes } from './modules/sources/index.ts';
-import { LIMITS } from '@cdp/protocol';
+import type { Config } from './platform/config.ts';
+import { type DbHandle, openDatabase } from './platform/db/db-host.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { createHttpServer, type HttpServer } from './platform/http/http-server.ts';
 
 export const VERSION = '0.1.0';
 export const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
@@ -84,17 +83,34 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 }
 
 /** Registers every route on a new HTTP server over the given services. */
-export async function buildHttp(config: Config, log: Logger, handle: DbHandle<Database>, services: Services): Promise<App> {
-  const http = createHttpServer({ logger: log, bodyLimit: LIMITS.maxBatchBytes, trustProxy: config.CDP_TRUST_PROXY });
+export async function buildHttp(
+  config: Config,
+  log: Logger,
+  handle: DbHandle<Database>,
+  services: Services,
+): Promise<App> {
+  const http = createHttpServer({
+    logger: log,
+    bodyLimit: LIMITS.maxBatchBytes,
+    trustProxy: config.CDP_TRUST_PROXY,
+  });
 
   await http.register(fastifyCookie);
   await http.register(fastifyRateLimit, { global: false });
   await http.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Customer Data Platform API', version: VERSION, description: 'Tracking API (Segment-compatible) and admin API' },
+      info: {
+        title: 'Customer Data Platform API',
+        version: VERSION,
+        description: 'Tracking API (Segment-compatible) and admin API',
+      },
       components: {
         securitySchemes: {
-          writeKey: { type: 'http', scheme: 'basic', description: 'Source write key as user name, empty password' },
+          writeKey: {
+            type: 'http',
+            scheme: 'basic',
+            description: 'Source write key as user name, empty password',
+          },
           bearer: { type: 'http', scheme: 'bearer', description: 'Admin API token (cdp tokens create)' },
           session: { type: 'apiKey', in: 'cookie', name: 'cdp_session' },
         },
@@ -109,7 +125,8 @@ export async function buildHttp(config: Config, log: Logger, handle: DbHandle<Da
   await http.register(async (scope) => {
     const tracking = scope as HttpServer;
     await tracking.register(fastifyCors, {
-      origin: config.CDP_CORS_ORIGINS === '*' ? true : config.CDP_CORS_ORIGINS.split(',').map((s) => s.trim()),
+      origin:
+        config.CDP_CORS_ORIGINS === '*' ? true : config.CDP_CORS_ORIGINS.split(',').map((s) => s.trim()),
       methods: ['GET', 'POST', 'OPTIONS'],
       allowedHeaders: ['content-type', 'authorization', 'content-encoding', 'anonymousid'],
       maxAge: 86_400,
@@ -126,7 +143,14 @@ export async function buildHttp(config: Config, log: Logger, handle: DbHandle<Da
       addAuthGuard(api, services.auth);
       api.get(
         '/health',
-        { config: { permission: 'public' }, schema: { tags: ['system'], summary: 'Liveness and database reachability', response: { 200: Health } } },
+        {
+          config: { permission: 'public' },
+          schema: {
+            tags: ['system'],
+            summary: 'Liveness and database reachability',
+            response: { 200: Health },
+          },
+        },
         async () => {
           await handle.pool.query('select 1');
           return { status: 'ok' as const, database: handle.kind, version: VERSION };

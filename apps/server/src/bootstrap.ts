@@ -1,8 +1,8 @@
 import type { Source } from '@cdp/protocol';
+import type { Services } from './app.ts';
+import { DEFAULT_WORKSPACE } from './modules/auth/index.ts';
 import type { Config } from './platform/config.ts';
 import { newSecret } from './platform/ids.ts';
-import { DEFAULT_WORKSPACE } from './modules/auth/index.ts';
-import type { Services } from './app.ts';
 
 export interface BootstrapResult {
   readonly adminEmail: string;
@@ -19,6 +19,7 @@ export async function bootstrap(config: Config, services: Services): Promise<Boo
     await services.auth.createUser(config.CDP_ADMIN_EMAIL, adminPassword, 'owner');
   }
   const sources = await services.sources.list(DEFAULT_WORKSPACE);
-  const defaultSource = sources[0] ?? (await services.sources.create(DEFAULT_WORKSPACE, { name: 'Website', type: 'web' }));
+  const defaultSource =
+    sources[0] ?? (await services.sources.create(DEFAULT_WORKSPACE, { name: 'Website', type: 'web' }));
   return { adminEmail: config.CDP_ADMIN_EMAIL, adminPassword, defaultSource };
 }

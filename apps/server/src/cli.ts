@@ -1,19 +1,25 @@
 import { writeFileSync } from 'node:fs';
-import { CreateSourceBody, CreateTokenBody, ROLES, SOURCE_TYPES, type Role, type SourceType } from '@cdp/protocol';
+import {
+  CreateSourceBody,
+  CreateTokenBody,
+  ROLES,
+  type Role,
+  SOURCE_TYPES,
+  type SourceType,
+} from '@cdp/protocol';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { z } from 'zod';
 import { buildHttp, openCore, type Services } from './app.ts';
+import type { Database } from './database.ts';
 import { handleSignals, printBanner, startServer } from './main.ts';
+import { AuthService, DEFAULT_WORKSPACE } from './modules/auth/index.ts';
+import { IngestService } from './modules/ingest/index.ts';
+import { SourcesService } from './modules/sources/index.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
 import type { DbHandle } from './platform/db/db-host.ts';
 import { createLogger } from './platform/logger.ts';
-import { DEFAULT_WORKSPACE } from './modules/auth/index.ts';
-import { AuthService } from './modules/auth/index.ts';
-import { IngestService } from './modules/ingest/index.ts';
-import { SourcesService } from './modules/sources/index.ts';
-import type { Database } from './database.ts';
 
 const int = (name: string) => (v: string) => {
   const n = Number(v);
@@ -25,7 +31,9 @@ const int = (name: string) => (v: string) => {
 function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.length ? `--${i.path.join('.')}: ` : ''}${i.message}`);
+    const problems = parsed.error.issues.map(
+      (i) => `${i.path.length ? `--${i.path.join('.')}: ` : ''}${i.message}`,
+    );
     throw new InvalidArgumentError(problems.join('; '));
   }
   return parsed.data;
@@ -79,14 +87,27 @@ export function buildCli(): Command {
     .action(async (opts: { name: string; type: SourceType; json?: boolean }) => {
       const body = parseInput(CreateSourceBody, { name: opts.name, type: opts.type });
       const source = await withCore((s) => s.sources.create(DEFAULT_WORKSPACE, body));
-      out(!!opts.json, source, `Created source ${source.id} "${source.name}" (${source.type})\nWrite key: ${source.writeKey}`);
+      out(
+        !!opts.json,
+        source,
+        `Created source ${source.id} "${source.name}" (${source.type})\nWrite key: ${source.writeKey}`,
+      );
     });
   sources
     .command('list')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       const list = await withCore((s) => s.sources.list(DEFAULT_WORKSPACE));
-      out(!!opts.json, list, list.map((s) => `${s.id}  ${s.type.padEnd(11)} ${s.enabled ? 'enabled ' : 'disabled'}  ${s.writeKey}  ${s.name}`).join('\n'));
+      out(
+        !!opts.json,
+        list,
+        list
+          .map(
+            (s) =>
+              `${s.id}  ${s.type.padEnd(11)} ${s.enabled ? 'enabled ' : 'disabled'}  ${s.writeKey}  ${s.name}`,
+          )
+          .join('\n'),
+      );
     });
 
   program
@@ -110,9 +131,16 @@ export function buildCli(): Command {
     .addOption(new Option('--role <role>', 'role').choices(ROLES).default('admin'))
     .option('--json', 'machine-readable output')
     .action(async (opts: { email: string; password: string; role: Role; json?: boolean }) => {
-      if (opts.password.length < 8) throw new InvalidArgumentError('password must have at least 8 characters');
-      const { user, created } = await withCore((s) => s.auth.upsertUser(opts.email, opts.password, opts.role));
-      out(!!opts.json, { ...user, created }, `${created ? 'Created' : 'Updated'} user ${user.email} (${user.role})`);
+      if (opts.password.length < 8)
+        throw new InvalidArgumentError('password must have at least 8 characters');
+      const { user, created } = await withCore((s) =>
+        s.auth.upsertUser(opts.email, opts.password, opts.role),
+      );
+      out(
+        !!opts.json,
+        { ...user, created },
+        `${created ? 'Created' : 'Updated'} user ${user.email} (${user.role})`,
+      );
     });
 
   program
@@ -125,7 +153,11 @@ export function buildCli(): Command {
     .action(async (opts: { profiles: number; seed: number; days: number; json?: boolean }) => {
       const { runDemo } = await import('./demo/run-demo.ts');
       const summary = await withCore((s) => runDemo(s, { ...opts, progress: !opts.json }));
-      out(!!opts.json, summary, `Demo data: ${summary.messages} messages for ${summary.profiles} customers in ${summary.seconds.toFixed(1)} s`);
+      out(
+        !!opts.json,
+        summary,
+        `Demo data: ${summary.messages} messages for ${summary.profiles} customers in ${summary.seconds.toFixed(1)} s`,
+      );
     });
 
   program
@@ -166,7 +198,12 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (err) {
-    const message = err instanceof ConfigError || err instanceof InvalidArgumentError ? err.message : err instanceof Error ? err.message : String(err);
+    const message =
+      err instanceof ConfigError || err instanceof InvalidArgumentError
+        ? err.message
+        : err instanceof Error
+          ? err.message
+          : String(err);
     process.stderr.write(`cdp: ${message}\n`);
     process.exitCode = 1;
   }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { type App, createApp } from './app.ts';
-import { bootstrap, type BootstrapResult } from './bootstrap.ts';
+import { type BootstrapResult, bootstrap } from './bootstrap.ts';
 import type { Config } from './platform/config.ts';
 
 export interface RunningServer {

@@ -17,8 +17,18 @@ interface Batch {
 async function send(server: ChildServer, batch: Batch): Promise<void> {
   const res = await fetch(`${server.url}/v1/batch`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${server.writeKey}:`).toString('base64')}` },
-    body: JSON.stringify({ batch: batch.ids.map((id) => ({ type: 'track', event: 'Crash Test', userId: `u-${id}`, messageId: id })) }),
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Basic ${Buffer.from(`${server.writeKey}:`).toString('base64')}`,
+    },
+    body: JSON.stringify({
+      batch: batch.ids.map((id) => ({
+        type: 'track',
+        event: 'Crash Test',
+        userId: `u-${id}`,
+        messageId: id,
+      })),
+    }),
   });
   if (res.status === 200) {
     const body = (await res.json()) as { accepted: number; duplicates: number };
@@ -29,10 +39,16 @@ async function send(server: ChildServer, batch: Batch): Promise<void> {
 
 /** Stored rows per messageId, read straight from the database. */
 async function storedCounts(db: TestDatabase): Promise<Map<string, number>> {
-  const handle = await openDatabase<Database>({ databaseUrl: db.env.DATABASE_URL, dataDir: db.dataDir, poolSize: 1 });
+  const handle = await openDatabase<Database>({
+    databaseUrl: db.env.DATABASE_URL,
+    dataDir: db.dataDir,
+    poolSize: 1,
+  });
   try {
     const { rows } = await sql<{ message_id: string; n: string }>`
-      select message_id, count(*)::text as n from events where event = 'Crash Test' group by 1`.execute(handle.db);
+      select message_id, count(*)::text as n from events where event = 'Crash Test' group by 1`.execute(
+      handle.db,
+    );
     return new Map(rows.map((r) => [r.message_id, Number(r.n)]));
   } finally {
     await handle.close();
@@ -59,7 +75,10 @@ for (const backend of backends()) {
         let n = 0;
         const clients = Array.from({ length: CLIENTS }, async (_, c) => {
           while (!stop) {
-            const batch: Batch = { ids: Array.from({ length: BATCH }, (_, i) => `r${round}-c${c}-b${n}-${i}`), acked: false };
+            const batch: Batch = {
+              ids: Array.from({ length: BATCH }, (_, i) => `r${round}-c${c}-b${n}-${i}`),
+              acked: false,
+            };
             n++;
             batches.push(batch);
             try {
@@ -80,7 +99,8 @@ for (const backend of backends()) {
 
       // Every acknowledged message survived the kills, exactly once.
       const afterCrash = await storedCounts(db);
-      for (const b of acked) for (const id of b.ids) assert.equal(afterCrash.get(id), 1, `acked ${id} stored once`);
+      for (const b of acked)
+        for (const id of b.ids) assert.equal(afterCrash.get(id), 1, `acked ${id} stored once`);
       for (const [id, n] of afterCrash) assert.equal(n, 1, `${id} stored once`);
 
       // Clients retry what was not acknowledged; dedupe keeps it exactly once.
@@ -112,7 +132,10 @@ for (const backend of backends()) {
       assert.equal(await server.exited, 0, server.output());
       const stored = await storedCounts(db);
       for (const b of done.filter((x) => x.acked)) for (const id of b.ids) assert.equal(stored.get(id), 1);
-      assert.ok(done.some((b) => b.acked), 'requests in flight at SIGTERM were answered');
+      assert.ok(
+        done.some((b) => b.acked),
+        'requests in flight at SIGTERM were answered',
+      );
     });
   });
 }

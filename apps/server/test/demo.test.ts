@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { runDemo } from '../src/demo/run-demo.ts';
 import { DEMO_SOURCES } from '../src/demo/index.ts';
+import { runDemo } from '../src/demo/run-demo.ts';
 import { backends } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
@@ -29,7 +29,9 @@ for (const backend of backends()) {
         assert.ok(events.items.length > 0, `${def.name} has events`);
       }
       const orders = await t.api.events.list({ event: 'Order Completed', limit: 5 });
-      const props = orders.items[0]?.message.properties as { currency?: string; products?: unknown[] } | undefined;
+      const props = orders.items[0]?.message.properties as
+        | { currency?: string; products?: unknown[] }
+        | undefined;
       assert.equal(props?.currency, 'CNY');
       assert.ok(Array.isArray(props?.products) && props.products.length > 0);
 

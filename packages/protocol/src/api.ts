@@ -7,7 +7,15 @@ export const SOURCE_TYPES = ['web', 'app', 'server', 'miniprogram', 'crm', 'pos'
 export const SourceType = z.enum(SOURCE_TYPES);
 export type SourceType = z.infer<typeof SourceType>;
 
-export const ROLES = ['owner', 'admin', 'data_engineer', 'marketer', 'analyst', 'viewer', 'privacy_officer'] as const;
+export const ROLES = [
+  'owner',
+  'admin',
+  'data_engineer',
+  'marketer',
+  'analyst',
+  'viewer',
+  'privacy_officer',
+] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -37,7 +45,13 @@ export type IdParams = z.infer<typeof IdParams>;
 export const SourceList = z.object({ items: z.array(Source) });
 export type SourceList = z.infer<typeof SourceList>;
 
-export const EVENT_FLAGS = ['future_timestamp', 'ancient_timestamp', 'clock_skew_corrected', 'sanitized', 'replayed'] as const;
+export const EVENT_FLAGS = [
+  'future_timestamp',
+  'ancient_timestamp',
+  'clock_skew_corrected',
+  'sanitized',
+  'replayed',
+] as const;
 export const EventFlag = z.enum(EVENT_FLAGS);
 export type EventFlag = z.infer<typeof EventFlag>;
 
@@ -72,7 +86,11 @@ export const EventQuery = z
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     before: z.string().regex(/^\d+$/).optional().describe('Cursor: return events older than this id'),
-    after: z.string().regex(/^\d+$/).optional().describe('Cursor: return events newer than this id (oldest first)'),
+    after: z
+      .string()
+      .regex(/^\d+$/)
+      .optional()
+      .describe('Cursor: return events newer than this id (oldest first)'),
     limit: Limit,
   })
   .strict();
@@ -134,7 +152,12 @@ export const StatsQuery = z
 export type StatsQuery = z.infer<typeof StatsQuery>;
 export type StatsQueryInput = z.input<typeof StatsQuery>;
 
-export const StatsPoint = z.object({ t: Iso, accepted: z.number(), quarantined: z.number(), duplicates: z.number() });
+export const StatsPoint = z.object({
+  t: Iso,
+  accepted: z.number(),
+  quarantined: z.number(),
+  duplicates: z.number(),
+});
 export const IngestionStats = z.object({
   bucket: z.enum(['minute', 'hour', 'day']),
   from: Iso,
@@ -144,7 +167,9 @@ export const IngestionStats = z.object({
 });
 export type IngestionStats = z.infer<typeof IngestionStats>;
 
-export const LoginBody = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }).strict();
+export const LoginBody = z
+  .object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) })
+  .strict();
 export type LoginBody = z.infer<typeof LoginBody>;
 
 export const Me = z.object({ id: z.string(), email: z.string(), role: Role, workspaceId: z.string() });
@@ -152,10 +177,18 @@ export type Me = z.infer<typeof Me>;
 
 export const CreateTokenBody = z.object({ name: Name }).strict();
 export type CreateTokenBody = z.infer<typeof CreateTokenBody>;
-export const CreatedToken = z.object({ id: z.string(), name: z.string(), token: z.string().describe('Shown once') });
+export const CreatedToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  token: z.string().describe('Shown once'),
+});
 export type CreatedToken = z.infer<typeof CreatedToken>;
 
-export const Health = z.object({ status: z.enum(['ok', 'degraded']), database: z.enum(['embedded', 'postgres']), version: z.string() });
+export const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['embedded', 'postgres']),
+  version: z.string(),
+});
 export type Health = z.infer<typeof Health>;
 
 export const Ok = z.object({ ok: z.literal(true) });

@@ -1,3 +1,3 @@
-export * from './segment.ts';
-export * from './ingest.ts';
 export * from './api.ts';
+export * from './ingest.ts';
+export * from './segment.ts';

@@ -69,15 +69,38 @@ const common = {
   writeKey: z.string().optional(),
 };
 
-export const Track = z.object({ type: z.literal('track'), event: z.string().min(1).max(512), properties: JsonObject.optional(), ...common }).loose();
-export const Identify = z.object({ type: z.literal('identify'), traits: JsonObject.optional(), ...common }).loose();
+export const Track = z
+  .object({
+    type: z.literal('track'),
+    event: z.string().min(1).max(512),
+    properties: JsonObject.optional(),
+    ...common,
+  })
+  .loose();
+export const Identify = z
+  .object({ type: z.literal('identify'), traits: JsonObject.optional(), ...common })
+  .loose();
 export const Page = z
-  .object({ type: z.literal('page'), name: z.string().nullish(), category: z.string().nullish(), properties: JsonObject.optional(), ...common })
+  .object({
+    type: z.literal('page'),
+    name: z.string().nullish(),
+    category: z.string().nullish(),
+    properties: JsonObject.optional(),
+    ...common,
+  })
   .loose();
 export const Screen = z
-  .object({ type: z.literal('screen'), name: z.string().nullish(), category: z.string().nullish(), properties: JsonObject.optional(), ...common })
+  .object({
+    type: z.literal('screen'),
+    name: z.string().nullish(),
+    category: z.string().nullish(),
+    properties: JsonObject.optional(),
+    ...common,
+  })
   .loose();
-export const Group = z.object({ type: z.literal('group'), groupId: Id, traits: JsonObject.optional(), ...common }).loose();
+export const Group = z
+  .object({ type: z.literal('group'), groupId: Id, traits: JsonObject.optional(), ...common })
+  .loose();
 export const Alias = z.object({ type: z.literal('alias'), previousId: Id, ...common }).loose();
 
 export const Message = z.discriminatedUnion('type', [Track, Identify, Page, Screen, Group, Alias]);

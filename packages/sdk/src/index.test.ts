@@ -3,11 +3,17 @@ import { describe, it } from 'node:test';
 import { ApiError, createClient } from './index.ts';
 
 const respond = (status: number, body: string) =>
-  (async () => new Response(body, { status, headers: { 'content-type': 'application/json' } })) as typeof fetch;
+  (async () =>
+    new Response(body, { status, headers: { 'content-type': 'application/json' } })) as typeof fetch;
 
 describe('sdk client', () => {
   it('turns an error body into an ApiError with status, code and path', async () => {
-    const api = createClient({ fetch: respond(400, '{"error":{"code":"invalid_request","message":"body/name: too short","path":"body/name"}}') });
+    const api = createClient({
+      fetch: respond(
+        400,
+        '{"error":{"code":"invalid_request","message":"body/name: too short","path":"body/name"}}',
+      ),
+    });
     await assert.rejects(api.sources.create({ name: '', type: 'web' }), (e: unknown) => {
       assert.ok(e instanceof ApiError);
       assert.deepEqual([e.status, e.code, e.path], [400, 'invalid_request', 'body/name']);
@@ -17,7 +23,10 @@ describe('sdk client', () => {
 
   it('reports a non-JSON answer (a proxy error page) as an ApiError, not a SyntaxError', async () => {
     const api = createClient({ fetch: respond(502, '<html>Bad Gateway</html>') });
-    await assert.rejects(api.health(), (e: unknown) => e instanceof ApiError && e.status === 502 && e.code === 'http_error');
+    await assert.rejects(
+      api.health(),
+      (e: unknown) => e instanceof ApiError && e.status === 502 && e.code === 'http_error',
+    );
   });
 
   it('sends the bearer token and query parameters', async () => {

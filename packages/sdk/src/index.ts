@@ -70,7 +70,11 @@ export function createClient(options: ClientOptions = {}) {
       data = text ? JSON.parse(text) : undefined;
     } catch {
       // e.g. a proxy's HTML error page
-      throw new ApiError(res.status, res.ok ? 'invalid_response' : 'http_error', `${res.status} ${res.statusText}: ${text.slice(0, 200)}`);
+      throw new ApiError(
+        res.status,
+        res.ok ? 'invalid_response' : 'http_error',
+        `${res.status} ${res.statusText}: ${text.slice(0, 200)}`,
+      );
     }
     if (!res.ok) {
       const err = (data as Partial<ErrorBody> | undefined)?.error;
@@ -91,27 +95,35 @@ export function createClient(options: ClientOptions = {}) {
       list: () => request<SourceList>('GET', '/sources'),
       get: (sourceId: string) => request<Source>('GET', `/sources/${id(sourceId)}`),
       create: (body: CreateSourceBody) => request<Source>('POST', '/sources', body),
-      update: (sourceId: string, body: UpdateSourceBody) => request<Source>('PATCH', `/sources/${id(sourceId)}`, body),
+      update: (sourceId: string, body: UpdateSourceBody) =>
+        request<Source>('PATCH', `/sources/${id(sourceId)}`, body),
       rotateKey: (sourceId: string) => request<Source>('POST', `/sources/${id(sourceId)}/rotate-key`, {}),
     },
     events: {
       list: (query: EventQueryInput = {}) => request<EventPage>('GET', '/events', undefined, query as Query),
     },
     quarantine: {
-      list: (query: QuarantineQueryInput = {}) => request<QuarantinePage>('GET', '/quarantine', undefined, query as Query),
+      list: (query: QuarantineQueryInput = {}) =>
+        request<QuarantinePage>('GET', '/quarantine', undefined, query as Query),
       get: (itemId: string) => request<QuarantineItem>('GET', `/quarantine/${id(itemId)}`),
       replay: (itemId: string, payload?: unknown) =>
-        request<ReplayResult>('POST', `/quarantine/${id(itemId)}/replay`, payload === undefined ? {} : { payload }),
+        request<ReplayResult>(
+          'POST',
+          `/quarantine/${id(itemId)}/replay`,
+          payload === undefined ? {} : { payload },
+        ),
       discard: (itemId: string) => request<QuarantineItem>('POST', `/quarantine/${id(itemId)}/discard`, {}),
     },
     stats: {
-      ingestion: (query: StatsQueryInput = {}) => request<IngestionStats>('GET', '/stats/ingestion', undefined, query as Query),
+      ingestion: (query: StatsQueryInput = {}) =>
+        request<IngestionStats>('GET', '/stats/ingestion', undefined, query as Query),
     },
     tokens: {
       create: (name: string) => request<CreatedToken>('POST', '/tokens', { name }),
     },
     /** URL of the live debugger stream (Server-Sent Events of `DebuggerFrame`). */
-    debuggerStreamUrl: (query: { sourceId?: string } = {}) => `${base}/api/v1/debugger/stream${queryString(query)}`,
+    debuggerStreamUrl: (query: { sourceId?: string } = {}) =>
+      `${base}/api/v1/debugger/stream${queryString(query)}`,
   };
 }
 

@@ -15,12 +15,18 @@ describe('config', () => {
     assert.throws(
       () => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', CDP_ROLE: 'boss' }),
       (err: unknown) =>
-        err instanceof ConfigError && /PORT/.test(err.message) && /DATABASE_URL/.test(err.message) && /CDP_ROLE/.test(err.message),
+        err instanceof ConfigError &&
+        /PORT/.test(err.message) &&
+        /DATABASE_URL/.test(err.message) &&
+        /CDP_ROLE/.test(err.message),
     );
   });
 
   it('redacts sensitive values when printed', () => {
-    const c = loadConfig({ DATABASE_URL: 'postgres://u:secret@db/cdp', CDP_ADMIN_PASSWORD: 'hunter2hunter2' });
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u:secret@db/cdp',
+      CDP_ADMIN_PASSWORD: 'hunter2hunter2',
+    });
     const shown = describeConfig(c);
     assert.equal(shown.find((v) => v.name === 'DATABASE_URL')?.value, '[redacted]');
     assert.equal(shown.find((v) => v.name === 'CDP_ADMIN_PASSWORD')?.value, '[redacted]');

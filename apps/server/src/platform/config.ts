@@ -12,22 +12,43 @@ interface VarMeta {
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const vars = {
-  PORT: [z.coerce.number().int().min(0).max(65535).default(3000), { description: 'HTTP port of API and console' }],
+  PORT: [
+    z.coerce.number().int().min(0).max(65535).default(3000),
+    { description: 'HTTP port of API and console' },
+  ],
   HOST: [z.string().default('0.0.0.0'), { description: 'Interface to listen on' }],
   DATABASE_URL: [
     z.string().url().startsWith('postgres').optional(),
-    { description: 'postgres://… of a PostgreSQL server; unset = embedded PGlite in CDP_DATA_DIR', sensitive: true },
+    {
+      description: 'postgres://… of a PostgreSQL server; unset = embedded PGlite in CDP_DATA_DIR',
+      sensitive: true,
+    },
   ],
   CDP_DATA_DIR: [z.string().default('./data'), { description: 'Data directory of the embedded database' }],
-  CDP_ROLE: [z.enum(['all', 'api', 'worker']).default('all'), { description: 'Process role: api, worker or both' }],
-  CDP_PUBLIC_URL: [z.string().url().optional(), { description: 'Public origin used in SDK settings (default: request origin)' }],
-  CDP_ADMIN_EMAIL: [z.string().default('admin@cdp.local'), { description: 'Admin login created on first start' }],
+  CDP_ROLE: [
+    z.enum(['all', 'api', 'worker']).default('all'),
+    { description: 'Process role: api, worker or both' },
+  ],
+  CDP_PUBLIC_URL: [
+    z.string().url().optional(),
+    { description: 'Public origin used in SDK settings (default: request origin)' },
+  ],
+  CDP_ADMIN_EMAIL: [
+    z.string().default('admin@cdp.local'),
+    { description: 'Admin login created on first start' },
+  ],
   CDP_ADMIN_PASSWORD: [
     z.string().min(8).optional(),
     { description: 'Password of the first admin (default: generated and printed once)', sensitive: true },
   ],
-  CDP_SESSION_TTL_HOURS: [z.coerce.number().positive().default(12), { description: 'Console session lifetime' }],
-  CDP_DEDUPE_WINDOW_DAYS: [z.coerce.number().positive().max(365).default(7), { description: 'messageId dedupe window' }],
+  CDP_SESSION_TTL_HOURS: [
+    z.coerce.number().positive().default(12),
+    { description: 'Console session lifetime' },
+  ],
+  CDP_DEDUPE_WINDOW_DAYS: [
+    z.coerce.number().positive().max(365).default(7),
+    { description: 'messageId dedupe window' },
+  ],
   CDP_FUTURE_TOLERANCE_MINUTES: [
     z.coerce.number().nonnegative().default(60),
     { description: 'A corrected timestamp later than receivedAt + this is flagged future_timestamp' },
@@ -36,15 +57,33 @@ const vars = {
     z.coerce.number().int().positive().default(50_000),
     { description: 'Messages waiting for commit before the API answers 503 (back-pressure)' },
   ],
-  CDP_PG_POOL_SIZE: [z.coerce.number().int().min(1).max(200).default(10), { description: 'Connections to PostgreSQL' }],
-  CDP_STATEMENT_TIMEOUT_MS: [z.coerce.number().int().min(0).default(30_000), { description: 'statement_timeout of admin queries' }],
-  CDP_CORS_ORIGINS: [z.string().default('*'), { description: 'Origins allowed to call the tracking API (comma list or *)' }],
+  CDP_PG_POOL_SIZE: [
+    z.coerce.number().int().min(1).max(200).default(10),
+    { description: 'Connections to PostgreSQL' },
+  ],
+  CDP_STATEMENT_TIMEOUT_MS: [
+    z.coerce.number().int().min(0).default(30_000),
+    { description: 'statement_timeout of admin queries' },
+  ],
+  CDP_CORS_ORIGINS: [
+    z.string().default('*'),
+    { description: 'Origins allowed to call the tracking API (comma list or *)' },
+  ],
   CDP_TRUST_PROXY: [
     bool.default(false),
-    { description: 'Behind a reverse proxy: take the client IP from X-Forwarded-For (never when exposed directly)' },
+    {
+      description:
+        'Behind a reverse proxy: take the client IP from X-Forwarded-For (never when exposed directly)',
+    },
   ],
-  CDP_SECURE_COOKIES: [bool.default(false), { description: 'Set the Secure flag on session cookies (behind HTTPS)' }],
-  LOG_LEVEL: [z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), { description: 'Log level' }],
+  CDP_SECURE_COOKIES: [
+    bool.default(false),
+    { description: 'Set the Secure flag on session cookies (behind HTTPS)' },
+  ],
+  LOG_LEVEL: [
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    { description: 'Log level' },
+  ],
 } as const satisfies Record<string, readonly [z.ZodType, VarMeta]>;
 
 type Vars = typeof vars;
@@ -55,7 +94,10 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment (or the given record). Throws a ConfigError naming every bad variable. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env, overrides: Partial<Config> = {}): Config {
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  overrides: Partial<Config> = {},
+): Config {
   const out: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [name, [schema]] of Object.entries(vars)) {

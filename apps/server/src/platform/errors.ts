@@ -31,7 +31,11 @@ export class AppError extends Error {
     readonly kind: ErrorKind,
     readonly code: string,
     message: string,
-    readonly extra: { readonly path?: string; readonly details?: unknown; readonly retryAfterSeconds?: number } = {},
+    readonly extra: {
+      readonly path?: string;
+      readonly details?: unknown;
+      readonly retryAfterSeconds?: number;
+    } = {},
   ) {
     super(message);
   }

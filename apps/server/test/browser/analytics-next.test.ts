@@ -75,7 +75,11 @@ describe('@segment/analytics-next in Chromium', { skip }, () => {
     await new Promise((r) => setTimeout(r, 1000)); // a late duplicate would show up now
     items = (await t.api.events.list({ limit: 50 })).items;
 
-    assert.equal(items.length, 3, `stored: ${items.map((e) => e.type).join(',')}; posted: ${posted.join(' ')}\n${log.join('\n')}`);
+    assert.equal(
+      items.length,
+      3,
+      `stored: ${items.map((e) => e.type).join(',')}; posted: ${posted.join(' ')}\n${log.join('\n')}`,
+    );
     const byType = new Map(items.map((e) => [e.type, e]));
     const pageEvent = byType.get('page');
     const identify = byType.get('identify');
@@ -86,7 +90,11 @@ describe('@segment/analytics-next in Chromium', { skip }, () => {
     assert.deepEqual(identify.message.traits, { name: '王小明', email: 'xiaoming@qq.com' });
     assert.equal(track.event, 'Order Completed');
     assert.equal((track.message.properties as { total: number }).total, 1299.9);
-    const ctx = track.message.context as { library: { name: string }; page: { url: string; title: string }; userAgent: string };
+    const ctx = track.message.context as {
+      library: { name: string };
+      page: { url: string; title: string };
+      userAgent: string;
+    };
     assert.equal(ctx.library.name, 'analytics.js');
     assert.equal(ctx.page.url, `${shopOrigin}/shop.html`);
     assert.equal(ctx.page.title, '玻尿酸保湿精华 30ml');
@@ -94,6 +102,9 @@ describe('@segment/analytics-next in Chromium', { skip }, () => {
     // One browser, one anonymous id, carried on every call.
     assert.equal(new Set(items.map((e) => e.anonymousId)).size, 1);
     assert.ok(items[0].anonymousId);
-    assert.ok(posted.every((u) => /\/v1\/[tpi]$/.test(u)), posted.join(' '));
+    assert.ok(
+      posted.every((u) => /\/v1\/[tpi]$/.test(u)),
+      posted.join(' '),
+    );
   });
 });

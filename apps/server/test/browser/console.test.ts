@@ -52,7 +52,7 @@ describe('console in Chromium', { skip }, () => {
     await page.getByTestId('source-create-submit').click();
     const row = page.locator('tr', { hasText: sourceName });
     await row.waitFor();
-    writeKey = (await row.getByTestId('source-writekey').innerText()).trim();
+    writeKey = ((await row.getByTestId('source-writekey').textContent()) ?? '').trim();
     const sources = await t.api.sources.list();
     const created = sources.items.find((s) => s.name === sourceName);
     assert.ok(created, 'the API lists the source created in the UI');
@@ -67,11 +67,19 @@ describe('console in Chromium', { skip }, () => {
     await new Promise((r) => setTimeout(r, 1500)); // stream connected
     const events = ['下单成功 Order Completed', 'Product Viewed 🛍️'];
     for (const event of events) {
-      const r = await t.track('/v1/track', { userId: 'browser-user', event, properties: { total: 99 } }, { writeKey });
+      const r = await t.track(
+        '/v1/track',
+        { userId: 'browser-user', event, properties: { total: 99 } },
+        { writeKey },
+      );
       assert.equal(r.status, 200);
     }
     for (const event of events) {
-      await page.getByTestId('debugger-event-row').filter({ hasText: event }).first().waitFor({ timeout: 10_000 });
+      await page
+        .getByTestId('debugger-event-row')
+        .filter({ hasText: event })
+        .first()
+        .waitFor({ timeout: 10_000 });
     }
     await page.getByTestId('debugger-event-row').filter({ hasText: events[0] }).first().click();
     await page.getByText('browser-user').first().waitFor();
@@ -81,7 +89,7 @@ describe('console in Chromium', { skip }, () => {
     assert.equal(bad.status, 400);
     await page.getByTestId('nav-quarantine').click();
     await page.getByTestId('quarantine-row').first().waitFor({ timeout: 10_000 });
-    assert.match(await page.getByTestId('quarantine-row').first().innerText(), /invalid_message/);
+    assert.match((await page.getByTestId('quarantine-row').first().textContent()) ?? '', /invalid_message/);
     await page.getByTestId('quarantine-row').first().click();
     await page.getByText('event is required').first().waitFor();
     await screenshot(page, '04-quarantine');

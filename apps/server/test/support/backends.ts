@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { MIGRATIONS_DIR } from '../../src/app.ts';
 import type { Database } from '../../src/database.ts';
+import { readEnv } from '../../src/platform/config.ts';
 import { openDatabase } from '../../src/platform/db/db-host.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
-import { readEnv } from '../../src/platform/config.ts';
 
 export type Backend = 'embedded' | 'postgres';
 
@@ -20,7 +20,8 @@ const ROOT = new URL('../../../../.test-data/', import.meta.url).pathname;
 
 function migrationsHash(): string {
   const h = createHash('sha1');
-  for (const f of readdirSync(MIGRATIONS_DIR).sort()) h.update(f).update(readFileSync(new URL(f, MIGRATIONS_DIR)));
+  for (const f of readdirSync(MIGRATIONS_DIR).sort())
+    h.update(f).update(readFileSync(new URL(f, MIGRATIONS_DIR)));
   return h.digest('hex').slice(0, 12);
 }
 
@@ -52,7 +53,11 @@ export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cdp-test-'));
   if (backend === 'embedded') {
     cpSync(join(await template(), 'pgdata'), join(dataDir, 'pgdata'), { recursive: true });
-    return { env: { CDP_DATA_DIR: dataDir }, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      env: { CDP_DATA_DIR: dataDir },
+      dataDir,
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const adminUrl = readEnv('TEST_DATABASE_URL');
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');

@@ -14,14 +14,24 @@ export function browserUnavailable(): string | null {
 
 /** Builds the console if its dist is missing or stale (same check as `npm start`). */
 export function ensureConsoleBuilt(): void {
-  const r = spawnSync(process.execPath, ['scripts/build-console-if-needed.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['scripts/build-console-if-needed.mjs'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('console build failed');
 }
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 

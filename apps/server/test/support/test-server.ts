@@ -1,8 +1,8 @@
-import { createClient, type CdpClient } from '@cdp/sdk';
 import type { ErrorBody, IngestResponse, Source } from '@cdp/protocol';
+import { type CdpClient, createClient } from '@cdp/sdk';
+import { type RunningServer, startServer } from '../../src/main.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/logger.ts';
-import { type RunningServer, startServer } from '../../src/main.ts';
 import { type Backend, freshDatabase, type TestDatabase } from './backends.ts';
 
 /** What a tracking endpoint answers: an ingest result, an error, or both (400 on a single message). */
@@ -21,12 +21,19 @@ export interface TestServer {
   /** The default source created on first start. */
   readonly source: Source;
   /** POST JSON to the tracking API with the write key (Basic auth). */
-  track(path: string, body: unknown, init?: { writeKey?: string; headers?: Record<string, string> }): Promise<{ status: number; body: TrackBody; headers: Headers }>;
+  track(
+    path: string,
+    body: unknown,
+    init?: { writeKey?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: TrackBody; headers: Headers }>;
   stop(): Promise<void>;
 }
 
 /** Boots the real app in-process on a fresh database, on a free port. */
-export async function startTestServer(backend: Backend, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  backend: Backend,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
   const db = await freshDatabase(backend);
   const config = loadConfig({
     PORT: '0',

@@ -14,23 +14,43 @@ export class AuthRepository {
   }
 
   userById(id: string): Promise<UserRow | undefined> {
-    return this.db.selectFrom('users').selectAll().where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
+    return this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', id)
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst();
   }
 
   async countUsers(): Promise<number> {
-    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
-  async insertUser(row: Pick<UserRow, 'id' | 'workspace_id' | 'email' | 'password_hash' | 'role'>): Promise<UserRow> {
+  async insertUser(
+    row: Pick<UserRow, 'id' | 'workspace_id' | 'email' | 'password_hash' | 'role'>,
+  ): Promise<UserRow> {
     return this.db.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
   async setPassword(id: string, passwordHash: string, role: string): Promise<void> {
-    await this.db.updateTable('users').set({ password_hash: passwordHash, role }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, role })
+      .where('id', '=', id)
+      .execute();
   }
 
-  async insertSession(row: { id_hash: string; user_id: string; expires_at: Date; ip: string | null; user_agent: string | null }) {
+  async insertSession(row: {
+    id_hash: string;
+    user_id: string;
+    expires_at: Date;
+    ip: string | null;
+    user_agent: string | null;
+  }) {
     await this.db.insertInto('sessions').values(row).execute();
   }
 
@@ -53,7 +73,13 @@ export class AuthRepository {
     await this.db.deleteFrom('sessions').where('expires_at', '<', new Date()).execute();
   }
 
-  async insertToken(row: { id: string; workspace_id: string; name: string; token_hash: string; role: string }) {
+  async insertToken(row: {
+    id: string;
+    workspace_id: string;
+    name: string;
+    token_hash: string;
+    role: string;
+  }) {
     await this.db.insertInto('api_tokens').values(row).execute();
   }
 

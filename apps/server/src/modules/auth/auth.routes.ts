@@ -8,7 +8,12 @@ export function authRoutes(app: HttpServer, auth: AuthService, secureCookies: bo
     '/auth/login',
     {
       config: { permission: 'public', rateLimit: { max: 30, timeWindow: 60_000 } },
-      schema: { tags: ['auth'], summary: 'Log in to the console (sets a session cookie)', body: LoginBody, response: { 200: Me } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in to the console (sets a session cookie)',
+        body: LoginBody,
+        response: { 200: Me },
+      },
     },
     async (request, reply) => {
       const { secret, expiresAt, me } = await auth.login(
@@ -30,7 +35,10 @@ export function authRoutes(app: HttpServer, auth: AuthService, secureCookies: bo
 
   app.post(
     '/auth/logout',
-    { config: { permission: 'public' }, schema: { tags: ['auth'], summary: 'End the session', response: { 200: Ok } } },
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['auth'], summary: 'End the session', response: { 200: Ok } },
+    },
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) await auth.logout(cookie);
@@ -41,7 +49,10 @@ export function authRoutes(app: HttpServer, auth: AuthService, secureCookies: bo
 
   app.get(
     '/auth/me',
-    { config: { permission: 'events:read' }, schema: { tags: ['auth'], summary: 'The current user', response: { 200: Me } } },
+    {
+      config: { permission: 'events:read' },
+      schema: { tags: ['auth'], summary: 'The current user', response: { 200: Me } },
+    },
     (request) => auth.me(principalOf(request)),
   );
 
@@ -49,7 +60,12 @@ export function authRoutes(app: HttpServer, auth: AuthService, secureCookies: bo
     '/tokens',
     {
       config: { permission: 'tokens:write' },
-      schema: { tags: ['auth'], summary: 'Create an admin API token (shown once)', body: CreateTokenBody, response: { 200: CreatedToken } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an admin API token (shown once)',
+        body: CreateTokenBody,
+        response: { 200: CreatedToken },
+      },
     },
     (request) => auth.createToken(request.body.name, 'admin', principalOf(request).workspaceId),
   );

@@ -37,7 +37,12 @@ export class AuthService {
     this.repo = new AuthRepository(db);
   }
 
-  async createUser(email: string, password: string, role: Role, workspaceId = DEFAULT_WORKSPACE): Promise<Me> {
+  async createUser(
+    email: string,
+    password: string,
+    role: Role,
+    workspaceId = DEFAULT_WORKSPACE,
+  ): Promise<Me> {
     if (await this.repo.userByEmail(email)) throw emailTaken(email);
     const user = await this.repo.insertUser({
       id: newId('usr'),
@@ -69,19 +74,31 @@ export class AuthService {
     const attempt = await this.repo.recordFailure(email, ip);
     const f = await this.repo.failures(email, ip, since, attempt);
     const blocked =
-      f.email.count >= LOGIN_LIMITS.perEmail ? f.email.oldest : f.ip.count >= LOGIN_LIMITS.perIp ? f.ip.oldest : null;
+      f.email.count >= LOGIN_LIMITS.perEmail
+        ? f.email.oldest
+        : f.ip.count >= LOGIN_LIMITS.perIp
+          ? f.ip.oldest
+          : null;
     if (blocked) {
       await this.repo.deleteFailure(attempt);
       const retry = Math.max(1, Math.ceil((blocked.getTime() + LOGIN_LIMITS.windowMs - Date.now()) / 1000));
       throw tooManyAttempts(retry);
     }
     const user = await this.repo.userByEmail(email);
-    const ok = user ? await verifyPassword(user.password_hash, password) : (await verifyDummy(password), false);
+    let ok = false;
+    if (user) ok = await verifyPassword(user.password_hash, password);
+    else await verifyDummy(password);
     if (!user || !ok) throw invalidCredentials();
     await this.repo.clearFailures(email);
     const secret = newSecret(32);
     const expiresAt = new Date(Date.now() + this.sessionTtlHours * 3_600_000);
-    await this.repo.insertSession({ id_hash: sha256(secret), user_id: user.id, expires_at: expiresAt, ip, user_agent: userAgent });
+    await this.repo.insertSession({
+      id_hash: sha256(secret),
+      user_id: user.id,
+      expires_at: expiresAt,
+      ip,
+      user_agent: userAgent,
+    });
     return { secret, expiresAt, me: toMe(user) };
   }
 
@@ -91,12 +108,22 @@ export class AuthService {
 
   async principalFromSession(secret: string): Promise<Principal | null> {
     const user = await this.repo.sessionUser(sha256(secret));
-    return user ? { kind: 'user', id: user.id, workspaceId: user.workspace_id, role: user.role as Role, email: user.email } : null;
+    return user
+      ? {
+          kind: 'user',
+          id: user.id,
+          workspaceId: user.workspace_id,
+          role: user.role as Role,
+          email: user.email,
+        }
+      : null;
   }
 
   async principalFromToken(token: string): Promise<Principal | null> {
     const row = await this.repo.tokenByHash(sha256(token));
-    return row ? { kind: 'token', id: row.id, workspaceId: row.workspace_id, role: row.role as Role, email: null } : null;
+    return row
+      ? { kind: 'token', id: row.id, workspaceId: row.workspace_id, role: row.role as Role, email: null }
+      : null;
   }
 
   async me(principal: Principal): Promise<Me> {
@@ -104,7 +131,12 @@ export class AuthService {
       const user = await this.repo.userById(principal.id);
       if (user) return toMe(user);
     }
-    return { id: principal.id, email: principal.email ?? '', role: principal.role, workspaceId: principal.workspaceId };
+    return {
+      id: principal.id,
+      email: principal.email ?? '',
+      role: principal.role,
+      workspaceId: principal.workspaceId,
+    };
   }
 
   /** A new admin API token; only its hash is stored, the token is shown once. */

@@ -19,7 +19,11 @@ export function addTrackingBodyParsing(app: HttpServer): void {
     if (encoding === 'identity') return payload;
     const decoder = encoding === 'gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : null;
     if (!decoder) {
-      throw new AppError('unsupported_media_type', 'invalid_encoding', `Content-Encoding ${encoding} is not supported (use gzip)`);
+      throw new AppError(
+        'unsupported_media_type',
+        'invalid_encoding',
+        `Content-Encoding ${encoding} is not supported (use gzip)`,
+      );
     }
     // The limit applies to what we decode, not to the compressed length the client declared.
     delete request.headers['content-length'];

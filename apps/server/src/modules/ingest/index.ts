@@ -1,7 +1,7 @@
+export { addTrackingBodyParsing } from './body-decoding.ts';
 export { debuggerRoutes } from './debugger.routes.ts';
-export { ingestAdminRoutes } from './ingest-admin.routes.ts';
 export { IngestService } from './ingest.service.ts';
 export type { IngestTables } from './ingest.tables.ts';
-export { addTrackingBodyParsing } from './body-decoding.ts';
+export { ingestAdminRoutes } from './ingest-admin.routes.ts';
 export { sdkAssetRoutes } from './sdk-assets.routes.ts';
 export { trackingRoutes } from './tracking.routes.ts';

@@ -20,7 +20,12 @@ export function ingestAdminRoutes(app: HttpServer, ingest: IngestService): void 
     '/events',
     {
       config: { permission: 'events:read' },
-      schema: { tags: ['events'], summary: 'Recent events, newest first, with filters', querystring: EventQuery, response: { 200: EventPage } },
+      schema: {
+        tags: ['events'],
+        summary: 'Recent events, newest first, with filters',
+        querystring: EventQuery,
+        response: { 200: EventPage },
+      },
     },
     (request) => ingest.listEvents(principalOf(request).workspaceId, request.query),
   );
@@ -28,7 +33,12 @@ export function ingestAdminRoutes(app: HttpServer, ingest: IngestService): void 
     '/quarantine',
     {
       config: { permission: 'events:read' },
-      schema: { tags: ['quarantine'], summary: 'Quarantined messages with reasons', querystring: QuarantineQuery, response: { 200: QuarantinePage } },
+      schema: {
+        tags: ['quarantine'],
+        summary: 'Quarantined messages with reasons',
+        querystring: QuarantineQuery,
+        response: { 200: QuarantinePage },
+      },
     },
     (request) => ingest.listQuarantine(principalOf(request).workspaceId, request.query),
   );
@@ -36,7 +46,12 @@ export function ingestAdminRoutes(app: HttpServer, ingest: IngestService): void 
     '/quarantine/:id',
     {
       config: { permission: 'events:read' },
-      schema: { tags: ['quarantine'], summary: 'One quarantined message', params: IdParams, response: { 200: QuarantineItem } },
+      schema: {
+        tags: ['quarantine'],
+        summary: 'One quarantined message',
+        params: IdParams,
+        response: { 200: QuarantineItem },
+      },
     },
     (request) => ingest.getQuarantine(principalOf(request).workspaceId, request.params.id),
   );
@@ -58,7 +73,12 @@ export function ingestAdminRoutes(app: HttpServer, ingest: IngestService): void 
     '/quarantine/:id/discard',
     {
       config: { permission: 'quarantine:write' },
-      schema: { tags: ['quarantine'], summary: 'Mark a quarantined message as discarded', params: IdParams, response: { 200: QuarantineItem } },
+      schema: {
+        tags: ['quarantine'],
+        summary: 'Mark a quarantined message as discarded',
+        params: IdParams,
+        response: { 200: QuarantineItem },
+      },
     },
     (request) => ingest.discard(principalOf(request).workspaceId, request.params.id),
   );
@@ -66,7 +86,12 @@ export function ingestAdminRoutes(app: HttpServer, ingest: IngestService): void 
     '/stats/ingestion',
     {
       config: { permission: 'events:read' },
-      schema: { tags: ['stats'], summary: 'Accepted, quarantined and duplicate messages per source over time', querystring: StatsQuery, response: { 200: IngestionStats } },
+      schema: {
+        tags: ['stats'],
+        summary: 'Accepted, quarantined and duplicate messages per source over time',
+        querystring: StatsQuery,
+        response: { 200: IngestionStats },
+      },
     },
     (request) => ingest.stats(principalOf(request).workspaceId, request.query),
   );

@@ -1,8 +1,15 @@
 import { Counter, Histogram } from 'prom-client';
 
 export const ingestMetrics = {
-  received: new Counter({ name: 'cdp_ingest_messages_total', help: 'Messages received by outcome', labelNames: ['outcome'] as const }),
-  duplicates: new Counter({ name: 'cdp_ingest_duplicates_total', help: 'Retried messages (same messageId) not stored again' }),
+  received: new Counter({
+    name: 'cdp_ingest_messages_total',
+    help: 'Messages received by outcome',
+    labelNames: ['outcome'] as const,
+  }),
+  duplicates: new Counter({
+    name: 'cdp_ingest_duplicates_total',
+    help: 'Retried messages (same messageId) not stored again',
+  }),
   conflicts: new Counter({
     name: 'cdp_ingest_dedupe_conflicts_total',
     help: 'Reused messageIds whose content differed from the first (first write wins)',

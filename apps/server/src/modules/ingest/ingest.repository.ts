@@ -1,7 +1,7 @@
 import type { EventQuery, MessageProblem, QuarantineQuery, QuarantineStatus } from '@cdp/protocol';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { EventInsert } from './normalize-event.ts';
 import type { EventRow, IngestTables, QuarantineRow } from './ingest.tables.ts';
+import type { EventInsert } from './normalize-event.ts';
 
 export interface QuarantineInsert {
   id: string;
@@ -21,17 +21,48 @@ export type WriteItem =
 export type WriteResult = 'stored' | 'duplicate' | 'conflict' | 'quarantined';
 
 const EVENT_COLUMNS: Record<keyof EventInsert, string> = {
-  workspace_id: 'text', source_id: 'text', message_id: 'text', type: 'text', event: 'text', name: 'text',
-  user_id: 'text', anonymous_id: 'text', group_id: 'text', previous_id: 'text', timestamp: 'timestamptz',
-  original_timestamp: 'timestamptz', sent_at: 'timestamptz', received_at: 'timestamptz', flags: 'text[]',
-  ip: 'text', user_agent: 'text', library_name: 'text', library_version: 'text', locale: 'text',
-  page_url: 'text', page_path: 'text', page_referrer: 'text', utm_source: 'text', utm_medium: 'text',
-  utm_campaign: 'text', device_type: 'text', os_name: 'text', properties: 'jsonb', traits: 'jsonb',
-  context: 'jsonb', integrations: 'jsonb', extra: 'jsonb',
+  workspace_id: 'text',
+  source_id: 'text',
+  message_id: 'text',
+  type: 'text',
+  event: 'text',
+  name: 'text',
+  user_id: 'text',
+  anonymous_id: 'text',
+  group_id: 'text',
+  previous_id: 'text',
+  timestamp: 'timestamptz',
+  original_timestamp: 'timestamptz',
+  sent_at: 'timestamptz',
+  received_at: 'timestamptz',
+  flags: 'text[]',
+  ip: 'text',
+  user_agent: 'text',
+  library_name: 'text',
+  library_version: 'text',
+  locale: 'text',
+  page_url: 'text',
+  page_path: 'text',
+  page_referrer: 'text',
+  utm_source: 'text',
+  utm_medium: 'text',
+  utm_campaign: 'text',
+  device_type: 'text',
+  os_name: 'text',
+  properties: 'jsonb',
+  traits: 'jsonb',
+  context: 'jsonb',
+  integrations: 'jsonb',
+  extra: 'jsonb',
 };
 const QUARANTINE_COLUMNS: Record<keyof QuarantineInsert, string> = {
-  id: 'text', workspace_id: 'text', source_id: 'text', message_id: 'text', received_at: 'timestamptz',
-  problems: 'jsonb', payload: 'jsonb',
+  id: 'text',
+  workspace_id: 'text',
+  source_id: 'text',
+  message_id: 'text',
+  received_at: 'timestamptz',
+  problems: 'jsonb',
+  payload: 'jsonb',
 };
 
 /** `insert into T (cols) select cols from jsonb_to_recordset($1)`: a whole batch as one parameter. */
@@ -48,8 +79,12 @@ function insertRecordset(table: string, columns: Record<string, string>, rows: r
  * keys that were new.
  */
 function insertEventsOnce(rows: ReadonlyArray<EventInsert & { payload_hash: string }>, cutoff: Date) {
-  const cols = Object.keys(EVENT_COLUMNS).map((c) => `"${c}"`).join(', ');
-  const defs = [...Object.entries(EVENT_COLUMNS), ['payload_hash', 'text']].map(([c, t]) => `"${c}" ${t}`).join(', ');
+  const cols = Object.keys(EVENT_COLUMNS)
+    .map((c) => `"${c}"`)
+    .join(', ');
+  const defs = [...Object.entries(EVENT_COLUMNS), ['payload_hash', 'text']]
+    .map(([c, t]) => `"${c}" ${t}`)
+    .join(', ');
   return sql<{ source_id: string; message_id: string }>`
     with x as (
       select * from rows from (jsonb_to_recordset(${compactJson(rows)}::jsonb) as (${sql.raw(defs)})) with ordinality as x
@@ -96,7 +131,11 @@ export class IngestRepository {
     return this.db.transaction().execute((tx) => this.writeInTx(tx, items, dedupeCutoff));
   }
 
-  private async writeInTx(tx: Transaction<IngestTables>, items: readonly WriteItem[], cutoff: Date): Promise<WriteResult[]> {
+  private async writeInTx(
+    tx: Transaction<IngestTables>,
+    items: readonly WriteItem[],
+    cutoff: Date,
+  ): Promise<WriteResult[]> {
     const results: WriteResult[] = new Array(items.length);
     const firstOf = new Map<string, number>();
     const candidates: number[] = [];
@@ -138,13 +177,22 @@ export class IngestRepository {
     return results;
   }
 
-  private async classifySeen(tx: Transaction<IngestTables>, items: readonly WriteItem[], seen: number[], results: WriteResult[]) {
+  private async classifySeen(
+    tx: Transaction<IngestTables>,
+    items: readonly WriteItem[],
+    seen: number[],
+    results: WriteResult[],
+  ) {
     const pairs = seen.map((i) => (items[i] as Extract<WriteItem, { kind: 'event' }>).row);
     const existing = await tx
       .selectFrom('ingest_dedupe')
       .select(['source_id', 'message_id', 'payload_hash'])
       .where('source_id', 'in', [...new Set(pairs.map((p) => p.source_id))])
-      .where('message_id', 'in', pairs.map((p) => p.message_id))
+      .where(
+        'message_id',
+        'in',
+        pairs.map((p) => p.message_id),
+      )
       .execute();
     const hashOf = new Map(existing.map((r) => [keyOf(r.source_id, r.message_id), r.payload_hash]));
     for (const i of seen) {
@@ -154,14 +202,35 @@ export class IngestRepository {
     }
   }
 
-  private async countStats(tx: Transaction<IngestTables>, items: readonly WriteItem[], results: WriteResult[]) {
-    const counts = new Map<string, { workspace_id: string; source_id: string; minute: string; accepted: number; quarantined: number; duplicates: number }>();
+  private async countStats(
+    tx: Transaction<IngestTables>,
+    items: readonly WriteItem[],
+    results: WriteResult[],
+  ) {
+    const counts = new Map<
+      string,
+      {
+        workspace_id: string;
+        source_id: string;
+        minute: string;
+        accepted: number;
+        quarantined: number;
+        duplicates: number;
+      }
+    >();
     items.forEach((item, i) => {
       const minute = minuteOf(item.row.received_at);
       const key = `${item.row.source_id}|${minute}`;
       let c = counts.get(key);
       if (!c) {
-        c = { workspace_id: item.row.workspace_id, source_id: item.row.source_id, minute, accepted: 0, quarantined: 0, duplicates: 0 };
+        c = {
+          workspace_id: item.row.workspace_id,
+          source_id: item.row.source_id,
+          minute,
+          accepted: 0,
+          quarantined: 0,
+          duplicates: 0,
+        };
         counts.set(key, c);
       }
       const r = results[i];
@@ -169,7 +238,9 @@ export class IngestRepository {
       else if (r === 'quarantined') c.quarantined++;
       else c.duplicates++;
     });
-    const rows = [...counts.values()].sort((a, b) => compare(`${a.source_id}|${a.minute}`, `${b.source_id}|${b.minute}`));
+    const rows = [...counts.values()].sort((a, b) =>
+      compare(`${a.source_id}|${a.minute}`, `${b.source_id}|${b.minute}`),
+    );
     await sql`
       insert into ingest_stats (workspace_id, source_id, minute, accepted, quarantined, duplicates)
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
@@ -206,14 +277,26 @@ export class IngestRepository {
   }
 
   /** Quarantined messages newer than `afterId`, oldest first (for the live debugger). */
-  quarantineAfter(workspaceId: string, afterId: string, sourceId: string | undefined, limit: number): Promise<QuarantineRow[]> {
-    let query = this.db.selectFrom('quarantine').selectAll().where('workspace_id', '=', workspaceId).where('id', '>', afterId);
+  quarantineAfter(
+    workspaceId: string,
+    afterId: string,
+    sourceId: string | undefined,
+    limit: number,
+  ): Promise<QuarantineRow[]> {
+    let query = this.db
+      .selectFrom('quarantine')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '>', afterId);
     if (sourceId) query = query.where('source_id', '=', sourceId);
     return query.orderBy('id').limit(limit).execute();
   }
 
   async lastIds(workspaceId: string): Promise<{ event: string; quarantine: string }> {
-    const e = await this.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+    const e = await this.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
     const q = await this.db
       .selectFrom('quarantine')
       .select((eb) => eb.fn.max('id').as('id'))
@@ -223,13 +306,22 @@ export class IngestRepository {
   }
 
   getQuarantine(workspaceId: string, id: string): Promise<QuarantineRow | undefined> {
-    return this.db.selectFrom('quarantine').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('quarantine')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   async resolveQuarantine(id: string, status: QuarantineStatus, payload?: unknown): Promise<QuarantineRow> {
     return this.db
       .updateTable('quarantine')
-      .set({ status, resolved_at: new Date(), ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }) })
+      .set({
+        status,
+        resolved_at: new Date(),
+        ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
+      })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -20,7 +20,14 @@ import { isDataError } from '../../platform/db/pg-errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { SourceRef, SourcesService } from '../sources/index.ts';
 import { toQuarantineItem, toStoredEvent } from './event-mapping.ts';
-import { alreadyResolved, overloaded, quarantineNotFound, sourceDisabled, storageUnavailable, unauthorized } from './ingest.errors.ts';
+import {
+  alreadyResolved,
+  overloaded,
+  quarantineNotFound,
+  sourceDisabled,
+  storageUnavailable,
+  unauthorized,
+} from './ingest.errors.ts';
 import { ingestMetrics } from './ingest.metrics.ts';
 import { IngestRepository, type WriteItem, type WriteResult } from './ingest.repository.ts';
 import type { IngestTables } from './ingest.tables.ts';
@@ -85,9 +92,16 @@ export class IngestService {
     return source;
   }
 
-  private prepare(source: SourceRef, raw: unknown, pathType: MessageType | null, envelope: Envelope, flags: EventFlag[] = []): Prepared {
+  private prepare(
+    source: SourceRef,
+    raw: unknown,
+    pathType: MessageType | null,
+    envelope: Envelope,
+    flags: EventFlag[] = [],
+  ): Prepared {
     const { value, changed, depth } = sanitizeJson(raw);
-    const obj = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    const obj =
+      value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
     const fingerprint = obj ? messageFingerprint(obj) : null;
     const bytes = fingerprint?.bytes ?? Buffer.byteLength(JSON.stringify(value) ?? '');
     const rawId = obj?.messageId;
@@ -154,7 +168,12 @@ export class IngestService {
   }
 
   /** Validates, dedupes and durably stores messages; resolves only after the commit. */
-  async ingest(source: SourceRef, items: readonly unknown[], pathType: MessageType | null, envelope: Envelope): Promise<IngestResponse> {
+  async ingest(
+    source: SourceRef,
+    items: readonly unknown[],
+    pathType: MessageType | null,
+    envelope: Envelope,
+  ): Promise<IngestResponse> {
     const prepared = items.map((raw) => this.prepare(source, raw, pathType, envelope));
     const results = await this.commit(prepared);
     const rejected: RejectedItem[] = [];
@@ -188,13 +207,19 @@ export class IngestService {
     const source = await this.sources.get(workspaceId, row.source_id);
     const ref: SourceRef = { id: source.id, workspaceId, name: source.name, enabled: source.enabled };
     const envelope: Envelope = { receivedAt: row.received_at, requestIp: null, userAgent: null };
-    const prepared = this.prepare(ref, edited === undefined ? row.payload : edited, null, envelope, ['replayed']);
+    const prepared = this.prepare(ref, edited === undefined ? row.payload : edited, null, envelope, [
+      'replayed',
+    ]);
     if (prepared.item.kind === 'quarantine') {
       return { outcome: 'still_invalid', problems: prepared.problems ?? [], item: toQuarantineItem(row) };
     }
     const [result] = await this.commit([prepared]);
     const resolved = await this.repo.resolveQuarantine(id, 'replayed', edited);
-    return { outcome: result === 'stored' ? 'stored' : 'duplicate', problems: [], item: toQuarantineItem(resolved) };
+    return {
+      outcome: result === 'stored' ? 'stored' : 'duplicate',
+      problems: [],
+      item: toQuarantineItem(resolved),
+    };
   }
 
   async discard(workspaceId: string, id: string): Promise<QuarantineItem> {
@@ -222,7 +247,11 @@ export class IngestService {
     return { items, nextCursor: rows.length === query.limit ? items[items.length - 1].id : null };
   }
 
-  async quarantineAfter(workspaceId: string, afterId: string, sourceId: string | undefined): Promise<QuarantineItem[]> {
+  async quarantineAfter(
+    workspaceId: string,
+    afterId: string,
+    sourceId: string | undefined,
+  ): Promise<QuarantineItem[]> {
     return (await this.repo.quarantineAfter(workspaceId, afterId, sourceId, 200)).map(toQuarantineItem);
   }
 
@@ -255,13 +284,23 @@ export class IngestService {
       totals.quarantined += point.quarantined;
       totals.duplicates += point.duplicates;
     }
-    return { bucket: query.bucket, from: from.toISOString(), to: to.toISOString(), totals, series: [...series.values()] };
+    return {
+      bucket: query.bucket,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      totals,
+      series: [...series.values()],
+    };
   }
 
   /** Forgets messageIds older than the dedupe window. Idempotent; run periodically by the worker role. */
   async purgeDedupe(): Promise<number> {
     let total = 0;
-    for (let n = await this.repo.purgeDedupe(this.dedupeCutoff()); n > 0; n = await this.repo.purgeDedupe(this.dedupeCutoff())) {
+    for (
+      let n = await this.repo.purgeDedupe(this.dedupeCutoff());
+      n > 0;
+      n = await this.repo.purgeDedupe(this.dedupeCutoff())
+    ) {
       total += n;
     }
     return total;

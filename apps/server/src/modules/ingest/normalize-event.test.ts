@@ -17,14 +17,25 @@ describe('correctTimestamp (Segment clock-skew formula)', () => {
   });
 
   it('keeps the client time when sentAt is missing, and falls back to receivedAt', () => {
-    assert.equal(correctTimestamp(at('2026-01-01T00:00:00Z'), null, received, rules).timestamp.toISOString(), '2026-01-01T00:00:00.000Z');
+    assert.equal(
+      correctTimestamp(at('2026-01-01T00:00:00Z'), null, received, rules).timestamp.toISOString(),
+      '2026-01-01T00:00:00.000Z',
+    );
     assert.equal(correctTimestamp(null, null, received, rules).timestamp, received);
   });
 
   it('flags far-future and pre-2000 timestamps without dropping them', () => {
-    assert.deepEqual(correctTimestamp(at('2099-01-01T00:00:00Z'), null, received, rules).flags, ['future_timestamp']);
-    assert.deepEqual(correctTimestamp(at('1970-01-01T00:00:00Z'), null, received, rules).flags, ['ancient_timestamp']);
-    assert.deepEqual(correctTimestamp(at('2026-11-23T10:30:00Z'), null, received, rules).flags, [], 'within tolerance');
+    assert.deepEqual(correctTimestamp(at('2099-01-01T00:00:00Z'), null, received, rules).flags, [
+      'future_timestamp',
+    ]);
+    assert.deepEqual(correctTimestamp(at('1970-01-01T00:00:00Z'), null, received, rules).flags, [
+      'ancient_timestamp',
+    ]);
+    assert.deepEqual(
+      correctTimestamp(at('2026-11-23T10:30:00Z'), null, received, rules).flags,
+      [],
+      'within tolerance',
+    );
   });
 });
 
@@ -36,17 +47,28 @@ describe('normalizeEvent', () => {
     messageId: 'm-1',
     timestamp: '2026-11-23T18:00:00+08:00',
     properties: { total: 99.5 },
-    context: { page: { url: 'https://x.cn/a?b=1', path: '/a' }, campaign: { source: 'wechat', medium: 'social', name: '双11' }, library: { name: 'analytics.js', version: '2' } },
+    context: {
+      page: { url: 'https://x.cn/a?b=1', path: '/a' },
+      campaign: { source: 'wechat', medium: 'social', name: '双11' },
+      library: { name: 'analytics.js', version: '2' },
+    },
     _metadata: { bundled: [] },
     channel: 'web',
   };
   const message = Message.parse(raw);
-  const row = normalizeEvent(raw, message, { id: 'src_1', workspaceId: 'ws_1' }, 'm-1', {
-    receivedAt: at('2026-11-23T10:00:05Z'),
-    context: { library: { name: 'batch-level' }, locale: 'zh-CN' },
-    requestIp: '203.0.113.9',
-    userAgent: 'curl/8',
-  }, rules);
+  const row = normalizeEvent(
+    raw,
+    message,
+    { id: 'src_1', workspaceId: 'ws_1' },
+    'm-1',
+    {
+      receivedAt: at('2026-11-23T10:00:05Z'),
+      context: { library: { name: 'batch-level' }, locale: 'zh-CN' },
+      requestIp: '203.0.113.9',
+      userAgent: 'curl/8',
+    },
+    rules,
+  );
 
   it('fills the query columns from the context and keeps unknown fields in extra', () => {
     assert.equal(row.user_id, '42', 'numeric ids become strings');
@@ -63,7 +85,10 @@ describe('normalizeEvent', () => {
   });
 
   it('fingerprints content but not retry-specific fields', () => {
-    assert.equal(payloadHash(raw), payloadHash({ ...raw, sentAt: '2026-11-23T10:00:00Z', writeKey: 'k', _metadata: {} }));
+    assert.equal(
+      payloadHash(raw),
+      payloadHash({ ...raw, sentAt: '2026-11-23T10:00:00Z', writeKey: 'k', _metadata: {} }),
+    );
     assert.notEqual(payloadHash(raw), payloadHash({ ...raw, properties: { total: 100 } }));
   });
 });

@@ -55,8 +55,23 @@ export interface EventInsert {
 
 /** Top-level fields that have a column; everything else of a message is kept in `extra`. */
 const COLUMN_FIELDS = new Set([
-  'type', 'messageId', 'event', 'name', 'userId', 'anonymousId', 'groupId', 'previousId', 'timestamp',
-  'originalTimestamp', 'sentAt', 'receivedAt', 'properties', 'traits', 'context', 'integrations', 'writeKey',
+  'type',
+  'messageId',
+  'event',
+  'name',
+  'userId',
+  'anonymousId',
+  'groupId',
+  'previousId',
+  'timestamp',
+  'originalTimestamp',
+  'sentAt',
+  'receivedAt',
+  'properties',
+  'traits',
+  'context',
+  'integrations',
+  'writeKey',
 ]);
 /** Fields that differ between retries of one message and so are left out of its fingerprint. */
 const VOLATILE_FIELDS = new Set(['sentAt', 'writeKey', '_metadata', 'receivedAt']);

@@ -6,7 +6,11 @@ import { z } from 'zod';
 import type { HttpServer } from '../../platform/http/http-server.ts';
 
 /** The browser bundle of @segment/analytics-next shipped with the server (no third-party CDN). */
-const UMD_DIR = join(dirname(createRequire(import.meta.url).resolve('@segment/analytics-next/package.json')), 'dist', 'umd');
+const UMD_DIR = join(
+  dirname(createRequire(import.meta.url).resolve('@segment/analytics-next/package.json')),
+  'dist',
+  'umd',
+);
 
 /**
  * Serves analytics.js for the classic Segment snippet: `${cdn}/analytics.js/v1/:writeKey/analytics.min.js`
@@ -22,7 +26,13 @@ export async function sdkAssetRoutes(app: HttpServer): Promise<void> {
   });
   app.get(
     '/analytics.js/v1/:writeKey/analytics.min.js',
-    { schema: { tags: ['tracking'], summary: 'analytics.js for the classic snippet', params: z.object({ writeKey: z.string().max(200) }) } },
+    {
+      schema: {
+        tags: ['tracking'],
+        summary: 'analytics.js for the classic snippet',
+        params: z.object({ writeKey: z.string().max(200) }),
+      },
+    },
     async (_request, reply) => {
       reply.header('cache-control', 'public, max-age=300').type('application/javascript; charset=utf-8');
       return reply.send(createReadStream(join(UMD_DIR, 'standalone.js')));

@@ -1,10 +1,17 @@
-import { BatchEnvelope, IngestResponse, LIMITS, MESSAGE_TYPES, type MessageType, SHORT_PATHS } from '@cdp/protocol';
+import {
+  BatchEnvelope,
+  IngestResponse,
+  LIMITS,
+  MESSAGE_TYPES,
+  type MessageType,
+  SHORT_PATHS,
+} from '@cdp/protocol';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { type HttpServer, jsonPointer } from '../../platform/http/http-server.ts';
-import type { Envelope } from './normalize-event.ts';
 import type { IngestService } from './ingest.service.ts';
+import type { Envelope } from './normalize-event.ts';
 import { rudderSourceConfig, segmentSettings } from './sdk-settings.ts';
 
 export interface TrackingOptions {
@@ -54,7 +61,11 @@ export function trackingRoutes(app: HttpServer, ingest: IngestService, options: 
       const first = result.rejected[0].problems[0];
       return reply.status(400).send({
         ...result,
-        error: { code: first?.code ?? 'invalid_message', message: first?.message ?? 'Invalid message', path: first?.path },
+        error: {
+          code: first?.code ?? 'invalid_message',
+          message: first?.message ?? 'Invalid message',
+          path: first?.path,
+        },
       });
     }
     return result;
@@ -70,7 +81,9 @@ export function trackingRoutes(app: HttpServer, ingest: IngestService, options: 
       throw new AppError(
         'invalid',
         tooMany ? 'batch_too_large' : 'invalid_message',
-        tooMany ? `A batch holds at most ${LIMITS.maxBatchMessages} messages` : `${jsonPointer(issue.path)}: ${issue.message}`,
+        tooMany
+          ? `A batch holds at most ${LIMITS.maxBatchMessages} messages`
+          : `${jsonPointer(issue.path)}: ${issue.message}`,
         { path: jsonPointer(issue.path) },
       );
     }
@@ -85,15 +98,29 @@ export function trackingRoutes(app: HttpServer, ingest: IngestService, options: 
   }
   for (const [short, type] of Object.entries(SHORT_PATHS)) {
     const handler = type === 'batch' ? batch : single(type);
-    app.post(`/v1/${short}`, { ...limits, schema: { ...batchSchema, summary: `analytics.js short path for ${type}`, hide: true } }, handler);
+    app.post(
+      `/v1/${short}`,
+      { ...limits, schema: { ...batchSchema, summary: `analytics.js short path for ${type}`, hide: true } },
+      handler,
+    );
   }
   app.post('/v1/batch', { ...limits, schema: batchSchema }, batch);
   app.post('/v1/import', { ...limits, schema: { ...batchSchema, summary: 'Alias of /v1/batch' } }, batch);
-  app.post('/beacon/v1/batch', { ...limits, schema: { ...batchSchema, summary: 'RudderStack beacon batch (writeKey in the query)' } }, batch);
+  app.post(
+    '/beacon/v1/batch',
+    { ...limits, schema: { ...batchSchema, summary: 'RudderStack beacon batch (writeKey in the query)' } },
+    batch,
+  );
 
   app.get(
     '/v1/projects/:writeKey/settings',
-    { schema: { tags, summary: 'Settings for @segment/analytics-next (cdnURL = this server)', params: WriteKeyParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Settings for @segment/analytics-next (cdnURL = this server)',
+        params: WriteKeyParams,
+      },
+    },
     async (request) => {
       await ingest.authenticate(request.params.writeKey);
       return segmentSettings(request.params.writeKey, originOf(request, options));
@@ -104,6 +131,10 @@ export function trackingRoutes(app: HttpServer, ingest: IngestService, options: 
     const source = await ingest.authenticate(writeKey);
     return rudderSourceConfig(source, writeKey ?? '');
   };
-  app.get('/sourceConfig', { schema: { tags, summary: 'Source configuration for the RudderStack JS SDK' } }, sourceConfig);
+  app.get(
+    '/sourceConfig',
+    { schema: { tags, summary: 'Source configuration for the RudderStack JS SDK' } },
+    sourceConfig,
+  );
   app.get('/sourceConfig/', { schema: { hide: true } }, sourceConfig);
 }

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { validateMessage } from './validate-message.ts';
 
 const size = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
-const check = (v: unknown, type: Parameters<typeof validateMessage>[1] = null) => validateMessage(v, type, size(v));
+const check = (v: unknown, type: Parameters<typeof validateMessage>[1] = null) =>
+  validateMessage(v, type, size(v));
 
 describe('validateMessage', () => {
   it('accepts each message type of the spec', () => {
@@ -33,21 +34,28 @@ describe('validateMessage', () => {
       [{ type: 'track', event: 'A', userId: 'u', properties: [] }, 'invalid_message', '/properties'],
       [{ type: 'track', event: 'A', userId: 'u', timestamp: 'yesterday' }, 'invalid_message', '/timestamp'],
       [{ type: 'track', event: 'A', userId: {} }, 'invalid_message', '/userId'],
-      [{ type: 'track', event: 'A', userId: 'u', messageId: 'x'.repeat(101) }, 'invalid_message_id', '/messageId'],
+      [
+        { type: 'track', event: 'A', userId: 'u', messageId: 'x'.repeat(101) },
+        'invalid_message_id',
+        '/messageId',
+      ],
       [{ type: 'bogus', userId: 'u' }, 'invalid_message', '/type'],
       ['not an object', 'invalid_message', ''],
     ];
     for (const [input, code, path] of cases) {
       const r = check(input);
       assert.equal(r.ok, false, JSON.stringify(input));
-      if (!r.ok) assert.deepEqual([r.problems[0].code, r.problems[0].path], [code, path], JSON.stringify(input));
+      if (!r.ok)
+        assert.deepEqual([r.problems[0].code, r.problems[0].path], [code, path], JSON.stringify(input));
     }
   });
 
   it('refuses oversize and too-deep messages with the reason', () => {
     const big = { type: 'track', event: 'A', userId: 'u', properties: { blob: 'x'.repeat(40_000) } };
     const r = check(big);
-    assert.ok(!r.ok && r.problems[0].code === 'event_too_large' && r.problems[0].message.includes('properties='));
+    assert.ok(
+      !r.ok && r.problems[0].code === 'event_too_large' && r.problems[0].message.includes('properties='),
+    );
     let deep: unknown = 1;
     for (let i = 0; i < 40; i++) deep = { d: deep };
     const d = check({ type: 'track', event: 'A', userId: 'u', properties: deep });

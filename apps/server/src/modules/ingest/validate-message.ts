@@ -2,9 +2,15 @@ import { LIMITS, Message, type MessageProblem, type MessageType } from '@cdp/pro
 import { jsonPointer } from '../../platform/http/http-server.ts';
 import { jsonDepth } from './sanitize-json.ts';
 
-export type Validation = { readonly ok: true; readonly message: Message } | { readonly ok: false; readonly problems: MessageProblem[] };
+export type Validation =
+  | { readonly ok: true; readonly message: Message }
+  | { readonly ok: false; readonly problems: MessageProblem[] };
 
-const problem = (code: MessageProblem['code'], path: string, message: string): MessageProblem => ({ code, path, message });
+const problem = (code: MessageProblem['code'], path: string, message: string): MessageProblem => ({
+  code,
+  path,
+  message,
+});
 
 /** Sizes of the largest top-level fields, so an oversize error says where the bytes are. */
 function fieldSizes(raw: Record<string, unknown>): string {
@@ -36,12 +42,19 @@ export function validateMessage(
     return {
       ok: false,
       problems: [
-        problem('event_too_large', '', `Message is ${bytes} bytes; the limit is ${LIMITS.maxMessageBytes} (largest: ${fieldSizes(obj)})`),
+        problem(
+          'event_too_large',
+          '',
+          `Message is ${bytes} bytes; the limit is ${LIMITS.maxMessageBytes} (largest: ${fieldSizes(obj)})`,
+        ),
       ],
     };
   }
   if (depth > LIMITS.maxDepth) {
-    return { ok: false, problems: [problem('too_deep', '', `Nesting deeper than ${LIMITS.maxDepth} levels`)] };
+    return {
+      ok: false,
+      problems: [problem('too_deep', '', `Nesting deeper than ${LIMITS.maxDepth} levels`)],
+    };
   }
   const candidate = pathType ? { ...obj, type: pathType } : obj;
   const parsed = Message.safeParse(candidate);
@@ -64,9 +77,13 @@ export function validateMessage(
   }
   const message = parsed.data;
   if (message.type === 'alias') {
-    if (!hasId(obj.userId)) return { ok: false, problems: [problem('missing_identity', '/userId', 'alias needs userId')] };
+    if (!hasId(obj.userId))
+      return { ok: false, problems: [problem('missing_identity', '/userId', 'alias needs userId')] };
   } else if (!hasId(obj.userId) && !hasId(obj.anonymousId)) {
-    return { ok: false, problems: [problem('missing_identity', '/userId', `${message.type} needs userId or anonymousId`)] };
+    return {
+      ok: false,
+      problems: [problem('missing_identity', '/userId', `${message.type} needs userId or anonymousId`)],
+    };
   }
   return { ok: true, message };
 }

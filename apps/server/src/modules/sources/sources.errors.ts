@@ -1,3 +1,4 @@
 import { AppError } from '../../platform/errors.ts';
 
-export const sourceNotFound = (id: string) => new AppError('not_found', 'source_not_found', `Source ${id} not found`);
+export const sourceNotFound = (id: string) =>
+  new AppError('not_found', 'source_not_found', `Source ${id} not found`);

@@ -5,7 +5,12 @@ export class SourcesRepository {
   constructor(private readonly db: Kysely<SourcesTables>) {}
 
   list(workspaceId: string): Promise<SourceRow[]> {
-    return this.db.selectFrom('sources').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').execute();
+    return this.db
+      .selectFrom('sources')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('created_at')
+      .execute();
   }
 
   async get(workspaceId: string, id: string): Promise<SourceRow | undefined> {
@@ -21,7 +26,9 @@ export class SourcesRepository {
     return this.db.selectFrom('sources').selectAll().where('write_key', '=', writeKey).executeTakeFirst();
   }
 
-  async insert(row: Pick<SourceRow, 'id' | 'workspace_id' | 'name' | 'type' | 'write_key'>): Promise<SourceRow> {
+  async insert(
+    row: Pick<SourceRow, 'id' | 'workspace_id' | 'name' | 'type' | 'write_key'>,
+  ): Promise<SourceRow> {
     return this.db.insertInto('sources').values(row).returningAll().executeTakeFirstOrThrow();
   }
 

@@ -76,7 +76,9 @@ export class SourcesService {
     const hit = this.cache.get(writeKey);
     if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.ref;
     const row = await this.repo.byWriteKey(writeKey);
-    const ref = row ? { id: row.id, workspaceId: row.workspace_id, name: row.name, enabled: row.enabled } : null;
+    const ref = row
+      ? { id: row.id, workspaceId: row.workspace_id, name: row.name, enabled: row.enabled }
+      : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(writeKey, { ref, at: Date.now() });
     return ref;

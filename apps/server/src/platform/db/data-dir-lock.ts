@@ -7,7 +7,9 @@ export class DataDirLockedError extends Error {
     readonly dataDir: string,
     readonly pid: number,
   ) {
-    super(`Data directory ${dataDir} is locked by pid ${pid} (another cdp process is using it). Stop it first.`);
+    super(
+      `Data directory ${dataDir} is locked by pid ${pid} (another cdp process is using it). Stop it first.`,
+    );
   }
 }
 

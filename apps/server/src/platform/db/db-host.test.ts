@@ -24,15 +24,19 @@ describe('embedded database host', () => {
       Array.from({ length: 40 }, (_, i) =>
         handle.db.transaction().execute(async (tx) => {
           await sql`insert into t (v) values (${`v${i}`})`.execute(tx);
-          const r = await sql<{ n: number }>`select count(*)::int as n from t where v = ${`v${i}`}`.execute(tx);
+          const r = await sql<{ n: number }>`select count(*)::int as n from t where v = ${`v${i}`}`.execute(
+            tx,
+          );
           assert.equal(r.rows[0].n, 1);
         }),
       ),
     );
     const echoes = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => sql<{ x: number; s: string }>`select ${i}::int as x, ${`s${i}`}::text as s`.execute(handle.db)),
+      Array.from({ length: 200 }, (_, i) =>
+        sql<{ x: number; s: string }>`select ${i}::int as x, ${`s${i}`}::text as s`.execute(handle.db),
+      ),
     );
-    echoes.forEach((r, i) => assert.deepEqual(r.rows[0], { x: i, s: `s${i}` }));
+    for (const [i, r] of echoes.entries()) assert.deepEqual(r.rows[0], { x: i, s: `s${i}` });
     const total = await sql<{ n: number }>`select count(*)::int as n from t`.execute(handle.db);
     assert.equal(total.rows[0].n, 40);
   });
@@ -44,7 +48,9 @@ describe('embedded database host', () => {
         await sql`select 1/0`.execute(tx);
       }),
     );
-    const r = await sql<{ n: number }>`select count(*)::int as n from t where v = 'rolled-back'`.execute(handle.db);
+    const r = await sql<{ n: number }>`select count(*)::int as n from t where v = 'rolled-back'`.execute(
+      handle.db,
+    );
     assert.equal(r.rows[0].n, 0);
   });
 

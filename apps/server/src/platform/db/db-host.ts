@@ -84,7 +84,11 @@ async function stopEmbedded(worker: Worker): Promise<void> {
 export async function openDatabase<DB>(options: OpenOptions): Promise<DbHandle<DB>> {
   const options_ = `-c statement_timeout=${options.statementTimeoutMs ?? 0}`;
   if (options.databaseUrl) {
-    const pool = makePool({ connectionString: options.databaseUrl, max: options.poolSize, options: options_ });
+    const pool = makePool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize,
+      options: options_,
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', db, pool, close: () => db.destroy() };
   }
@@ -92,14 +96,26 @@ export async function openDatabase<DB>(options: OpenOptions): Promise<DbHandle<D
   const socketHost = socketDir(dataDir);
   const holder = lockHolder(dataDir);
   if (holder !== null && options.shareRunning && existsSync(join(socketHost, `.s.PGSQL.${SOCKET_PORT}`))) {
-    const pool = makePool({ host: socketHost, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max: 1 });
+    const pool = makePool({
+      host: socketHost,
+      port: SOCKET_PORT,
+      user: 'postgres',
+      database: 'postgres',
+      max: 1,
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'embedded', db, pool, close: () => db.destroy() };
   }
   const { worker, release } = await startEmbedded(dataDir);
   // PGlite is one session executing one statement at a time; a few connections let reads queue behind
   // a group-commit transaction without head-of-line blocking in the driver.
-  const pool = makePool({ host: socketHost, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max: 4 });
+  const pool = makePool({
+    host: socketHost,
+    port: SOCKET_PORT,
+    user: 'postgres',
+    database: 'postgres',
+    max: 4,
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'embedded',

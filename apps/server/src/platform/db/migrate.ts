@@ -1,5 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from 'kysely';
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+  sql,
+} from 'kysely';
 
 /** Plain numbered `.sql` files (`YYYYMMDD-NNNN-name.sql`), each run in the one migration transaction. */
 class SqlFileProvider implements MigrationProvider {
@@ -10,7 +17,13 @@ class SqlFileProvider implements MigrationProvider {
     const out: Record<string, Migration> = {};
     for (const file of files) {
       const text = await readFile(new URL(file, this.dir), 'utf8');
-      out[file.replace(/\.sql$/, '')] = { up: (db) => sql.raw(text).execute(db).then(() => undefined) };
+      out[file.replace(/\.sql$/, '')] = {
+        up: (db) =>
+          sql
+            .raw(text)
+            .execute(db)
+            .then(() => undefined),
+      };
     }
     return out;
   }

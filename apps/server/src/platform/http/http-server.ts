@@ -1,4 +1,9 @@
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyBaseLogger } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  LogController,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   serializerCompiler,
@@ -23,7 +28,9 @@ export interface HttpServerOptions {
 }
 
 function pointer(path: ReadonlyArray<PropertyKey>): string {
-  return path.length ? `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` : '';
+  return path.length
+    ? `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`
+    : '';
 }
 
 /**
@@ -58,7 +65,12 @@ export function depthCheckedJsonParser(app: FastifyInstance): JsonParser {
   return (request, body: string | Buffer, done) => {
     const text = typeof body === 'string' ? body : String(body);
     if (jsonNestingExceeds(text, MAX_BODY_DEPTH)) {
-      done(new AppError('invalid', 'too_deep', `Body is nested deeper than ${MAX_BODY_DEPTH} levels`, { path: '' }), undefined);
+      done(
+        new AppError('invalid', 'too_deep', `Body is nested deeper than ${MAX_BODY_DEPTH} levels`, {
+          path: '',
+        }),
+        undefined,
+      );
       return;
     }
     parse(request, text, done);
@@ -79,8 +91,10 @@ function fastifyErrorToApp(err: FastifyError): AppError | null {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('invalid', 'invalid_content_length', err.message);
     default:
-      if (err.message.includes('prototype property')) return new AppError('invalid', 'invalid_json', err.message);
-      if (err instanceof SyntaxError) return new AppError('invalid', 'invalid_json', `Body is not valid JSON: ${err.message}`);
+      if (err.message.includes('prototype property'))
+        return new AppError('invalid', 'invalid_json', err.message);
+      if (err instanceof SyntaxError)
+        return new AppError('invalid', 'invalid_json', `Body is not valid JSON: ${err.message}`);
       return null;
   }
 }
@@ -124,20 +138,30 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     }
     const appError = error instanceof AppError ? error : fastifyErrorToApp(error);
     if (appError) {
-      if (appError.extra.retryAfterSeconds) reply.header('retry-after', String(appError.extra.retryAfterSeconds));
+      if (appError.extra.retryAfterSeconds)
+        reply.header('retry-after', String(appError.extra.retryAfterSeconds));
       return reply.status(appError.status).send({
-        error: { code: appError.code, message: appError.message, path: appError.extra.path, details: appError.extra.details },
+        error: {
+          code: appError.code,
+          message: appError.message,
+          path: appError.extra.path,
+          details: appError.extra.details,
+        },
       });
     }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.status(error.statusCode).send({ error: { code: error.code ?? 'bad_request', message: error.message } });
+      return reply
+        .status(error.statusCode)
+        .send({ error: { code: error.code ?? 'bad_request', message: error.message } });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal server error' } });
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
+    reply.status(404).send({
+      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+    }),
   );
   return app;
 }
