@@ -29,11 +29,12 @@ import {
   unauthorized,
 } from './ingest.errors.ts';
 import { ingestMetrics } from './ingest.metrics.ts';
-import { IngestRepository, type WriteItem, type WriteResult } from './ingest.repository.ts';
+import { IngestRepository } from './ingest.repository.ts';
 import type { IngestTables } from './ingest.tables.ts';
 import { type Envelope, messageFingerprint, normalizeEvent, type TimeRules } from './normalize-event.ts';
 import { sanitizeJson } from './sanitize-json.ts';
 import { validateMessage } from './validate-message.ts';
+import type { WriteItem, WriteResult } from './write-group.ts';
 
 export interface IngestOptions {
   readonly dedupeWindowDays: number;
