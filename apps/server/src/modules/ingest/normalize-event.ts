@@ -16,41 +16,45 @@ export interface TimeRules {
   readonly futureToleranceMs: number;
 }
 
-/** One row of `events`, as sent to PostgreSQL (dates as ISO strings, JSON columns as values). */
+/**
+ * One row of `events` as sent to PostgreSQL (dates as ISO strings, JSON columns as values). Empty
+ * columns are left out rather than null: a missing key reads as NULL in jsonb_to_recordset, and the
+ * batch is shorter to serialise, send and parse.
+ */
 export interface EventInsert {
   workspace_id: string;
   source_id: string;
   message_id: string;
   type: string;
-  event: string | null;
-  name: string | null;
-  user_id: string | null;
-  anonymous_id: string | null;
-  group_id: string | null;
-  previous_id: string | null;
+  event?: string;
+  name?: string;
+  user_id?: string;
+  anonymous_id?: string;
+  group_id?: string;
+  previous_id?: string;
   timestamp: string;
-  original_timestamp: string | null;
-  sent_at: string | null;
+  original_timestamp?: string;
+  sent_at?: string;
   received_at: string;
   flags: string;
-  ip: string | null;
-  user_agent: string | null;
-  library_name: string | null;
-  library_version: string | null;
-  locale: string | null;
-  page_url: string | null;
-  page_path: string | null;
-  page_referrer: string | null;
-  utm_source: string | null;
-  utm_medium: string | null;
-  utm_campaign: string | null;
-  device_type: string | null;
-  os_name: string | null;
-  properties: unknown;
-  traits: unknown;
-  context: unknown;
-  integrations: unknown;
-  extra: unknown;
+  ip?: string;
+  user_agent?: string;
+  library_name?: string;
+  library_version?: string;
+  locale?: string;
+  page_url?: string;
+  page_path?: string;
+  page_referrer?: string;
+  utm_source?: string;
+  utm_medium?: string;
+  utm_campaign?: string;
+  device_type?: string;
+  os_name?: string;
+  properties?: unknown;
+  traits?: unknown;
+  context?: unknown;
+  integrations?: unknown;
+  extra?: unknown;
 }
 
 /** Top-level fields that have a column; everything else of a message is kept in `extra`. */
@@ -142,42 +146,49 @@ export function normalizeEvent(
   const original = iso(message.originalTimestamp ?? message.timestamp);
   const sentAt = iso(message.sentAt ?? envelope.sentAt);
   const { timestamp, flags } = correctTimestamp(original, sentAt, envelope.receivedAt, rules);
-  const extra: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) if (!COLUMN_FIELDS.has(k)) extra[k] = v;
   const m = message as Record<string, unknown>;
-  return {
+  const row: EventInsert = {
     workspace_id: source.workspaceId,
     source_id: source.id,
     message_id: messageId,
     type: message.type,
-    event: message.type === 'track' ? message.event : null,
-    name: str(m.name),
-    user_id: message.userId ?? null,
-    anonymous_id: message.anonymousId ?? null,
-    group_id: str(m.groupId),
-    previous_id: str(m.previousId),
     timestamp: timestamp.toISOString(),
-    original_timestamp: original?.toISOString() ?? null,
-    sent_at: sentAt?.toISOString() ?? null,
     received_at: envelope.receivedAt.toISOString(),
     flags: `{${[...flags, ...extraFlags].join(',')}}`,
-    ip: str(context.ip, 64),
-    user_agent: str(context.userAgent) ?? envelope.userAgent,
-    library_name: str(library?.name, 200),
-    library_version: str(library?.version, 100),
-    locale: str(context.locale, 64),
-    page_url: str(page?.url),
-    page_path: str(page?.path),
-    page_referrer: str(page?.referrer),
-    utm_source: str(campaign?.source, 200),
-    utm_medium: str(campaign?.medium, 200),
-    utm_campaign: str(campaign?.name, 200),
-    device_type: str(obj(context.device)?.type, 100),
-    os_name: str(obj(context.os)?.name, 100),
-    properties: m.properties ?? null,
-    traits: m.traits ?? null,
-    context: Object.keys(context).length ? context : null,
-    integrations: message.integrations ?? envelope.integrations ?? null,
-    extra: Object.keys(extra).length ? extra : null,
   };
+  const set = <K extends keyof EventInsert>(key: K, value: EventInsert[K] | null | undefined) => {
+    if (value !== null && value !== undefined) row[key] = value;
+  };
+  set('event', message.type === 'track' ? message.event : null);
+  set('name', str(m.name));
+  set('user_id', message.userId);
+  set('anonymous_id', message.anonymousId);
+  set('group_id', str(m.groupId));
+  set('previous_id', str(m.previousId));
+  set('original_timestamp', original?.toISOString());
+  set('sent_at', sentAt?.toISOString());
+  set('ip', str(context.ip, 64));
+  set('user_agent', str(context.userAgent) ?? envelope.userAgent);
+  set('library_name', str(library?.name, 200));
+  set('library_version', str(library?.version, 100));
+  set('locale', str(context.locale, 64));
+  set('page_url', str(page?.url));
+  set('page_path', str(page?.path));
+  set('page_referrer', str(page?.referrer));
+  set('utm_source', str(campaign?.source, 200));
+  set('utm_medium', str(campaign?.medium, 200));
+  set('utm_campaign', str(campaign?.name, 200));
+  set('device_type', str(obj(context.device)?.type, 100));
+  set('os_name', str(obj(context.os)?.name, 100));
+  set('properties', m.properties);
+  set('traits', m.traits);
+  if (Object.keys(context).length) row.context = context;
+  set('integrations', message.integrations ?? envelope.integrations);
+  for (const k in raw) {
+    if (!COLUMN_FIELDS.has(k)) {
+      row.extra ??= {};
+      (row.extra as Record<string, unknown>)[k] = raw[k];
+    }
+  }
+  return row;
 }

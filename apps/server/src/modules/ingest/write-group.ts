@@ -78,17 +78,6 @@ const definitions = (columns: Record<string, string>) =>
       .join(', '),
   );
 
-/** JSON without null columns (a missing key reads as NULL in jsonb_to_recordset): shorter to send and parse. */
-function compactJson(rows: readonly object[]): string {
-  const parts: string[] = [];
-  for (const row of rows) {
-    const kept: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(row)) if (v !== null) kept[k] = v;
-    parts.push(JSON.stringify(kept));
-  }
-  return `[${parts.join(',')}]`;
-}
-
 const keyOf = (sourceId: string, messageId: string) => `${sourceId}\u0001${messageId}`;
 const minuteOf = (iso: string) => `${iso.slice(0, 16)}:00.000Z`;
 
@@ -124,17 +113,16 @@ export async function writeGroup(
     const minute = minuteOf(row.received_at);
     const key = `${row.source_id}|${minute}`;
     let c = counts.get(key);
-    if (!c)
-      counts.set(
-        key,
-        (c = {
-          workspace_id: row.workspace_id,
-          source_id: row.source_id,
-          minute,
-          quarantined: 0,
-          duplicates: 0,
-        }),
-      );
+    if (!c) {
+      c = {
+        workspace_id: row.workspace_id,
+        source_id: row.source_id,
+        minute,
+        quarantined: 0,
+        duplicates: 0,
+      };
+      counts.set(key, c);
+    }
     c[field]++;
   };
 
@@ -162,7 +150,7 @@ export async function writeGroup(
   const eventDefs = definitions({ ...EVENT_COLUMNS, payload_hash: 'text' });
   const { rows } = await sql<{ i: string; fresh: boolean; prior_hash: string | null }>`
     with x as (
-      select * from rows from (jsonb_to_recordset(${compactJson(events)}::jsonb) as (${eventDefs})) with ordinality as x
+      select * from rows from (jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as (${eventDefs})) with ordinality as x
     ),
     claimed as (
       insert into ingest_dedupe (source_id, message_id, received_at, payload_hash)
@@ -183,7 +171,7 @@ export async function writeGroup(
     ),
     kept as (
       insert into quarantine (${names(QUARANTINE_COLUMNS)})
-      select ${names(QUARANTINE_COLUMNS)} from jsonb_to_recordset(${compactJson(quarantined)}::jsonb) as q(${definitions(QUARANTINE_COLUMNS)})
+      select ${names(QUARANTINE_COLUMNS)} from jsonb_to_recordset(${JSON.stringify(quarantined)}::jsonb) as q(${definitions(QUARANTINE_COLUMNS)})
       returning 1
     ),
     counted as (
