@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EventFlag, Message } from '@cdp/protocol';
 
 /** Fields of the request around a message: batch-level defaults and what the server saw. */
@@ -121,7 +121,7 @@ export function messageFingerprint(raw: Record<string, unknown>): { hash: string
   const stable: Record<string, unknown> = {};
   for (const k of Object.keys(raw).sort()) if (!VOLATILE_FIELDS.has(k)) stable[k] = raw[k];
   const text = JSON.stringify(stable);
-  return { hash: createHash('sha1').update(text).digest('base64url'), bytes: Buffer.byteLength(text) };
+  return { hash: hash('sha1', text, 'base64url'), bytes: Buffer.byteLength(text) };
 }
 
 export function payloadHash(raw: Record<string, unknown>): string {

@@ -144,7 +144,8 @@ export async function writeGroup(
     }
     firstOf.set(key, i);
     candidates.push(i);
-    events.push({ ...item.row, payload_hash: item.hash });
+    // the row is this write's own object: extend it instead of copying it
+    events.push(Object.assign(item.row, { payload_hash: item.hash }));
   });
 
   const eventDefs = definitions({ ...EVENT_COLUMNS, payload_hash: 'text' });
