@@ -132,16 +132,7 @@ export class AppSurface implements Surface {
     const end = t + gap(this.j, 90);
     c.memberSince = end;
     c.registrationChannel = 'APP';
-    w.identify('app', end, this.ids(), profileTraits(this.j, 'full'), this.context());
-    w.track(
-      'app',
-      end + 300,
-      this.ids(),
-      'Signed Up',
-      { method: 'phone_sms', registration_channel: 'APP' },
-      this.context(),
-    );
-    return end + 300;
+    return w.signUp('app', end, this.ids(), profileTraits(this.j, 'full'), 'APP', this.context());
   }
 
   paymentMethod(): string {

@@ -141,16 +141,7 @@ export class WebSurface implements Surface {
     const end = t + gap(this.j, 90);
     c.memberSince = end;
     c.registrationChannel = '官网';
-    w.identify('web', end, this.ids(), profileTraits(this.j, 'full'), this.context());
-    w.track(
-      'web',
-      end + 300,
-      this.ids(),
-      'Signed Up',
-      { method: 'phone_sms', registration_channel: '官网' },
-      this.context(),
-    );
-    return end + 300;
+    return w.signUp('web', end, this.ids(), profileTraits(this.j, 'full'), '官网', this.context());
   }
 
   paymentMethod(): string {

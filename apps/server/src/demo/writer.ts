@@ -98,10 +98,7 @@ export class CustomerWriter {
     properties: Record<string, unknown>,
     context: Record<string, unknown>,
   ): void {
-    const m = begin('page', ids);
-    m.name = name;
-    m.properties = properties;
-    this.add(source, t, m, context);
+    this.named('page', source, t, ids, name, properties, context);
   }
 
   screen(
@@ -112,10 +109,43 @@ export class CustomerWriter {
     properties: Record<string, unknown>,
     context: Record<string, unknown>,
   ): void {
-    const m = begin('screen', ids);
+    this.named('screen', source, t, ids, name, properties, context);
+  }
+
+  private named(
+    type: 'page' | 'screen',
+    source: DemoSourceKey,
+    t: number,
+    ids: Ids,
+    name: string,
+    properties: Record<string, unknown>,
+    context: Record<string, unknown>,
+  ): void {
+    const m = begin(type, ids);
     m.name = name;
     m.properties = properties;
     this.add(source, t, m, context);
+  }
+
+  /** A member registration: the identify with the profile, then `Signed Up` five minutes later. */
+  signUp(
+    source: DemoSourceKey,
+    t: number,
+    ids: Ids,
+    traits: Record<string, unknown>,
+    channel: string,
+    context: Record<string, unknown>,
+  ): number {
+    this.identify(source, t, ids, traits, context);
+    this.track(
+      source,
+      t + 300,
+      ids,
+      'Signed Up',
+      { method: 'phone_sms', registration_channel: channel },
+      context,
+    );
+    return t + 300;
   }
 
   identify(
