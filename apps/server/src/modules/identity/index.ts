@@ -1,3 +1,8 @@
+export { explainLink, type LinkStep } from './graph/explain-link.ts';
+export type { Identifier, Observation, ObservationKind } from './graph/observation.ts';
+export type { Retraction } from './graph/replay-order.ts';
+export type { Cluster, Conflict, ConflictReason, Link, Resolution } from './graph/resolution.ts';
+export { type ResolveOptions, resolveIdentities } from './graph/resolve-identities.ts';
 export { BUILT_IN_IDENTIFIER_TYPES, type IdentifierType } from './identifiers/identifier-types.ts';
 export { normalizeEmail } from './identifiers/normalize-email.ts';
 export { normalizeIdentifier } from './identifiers/normalize-identifier.ts';
