@@ -1,4 +1,4 @@
-import type { Rng } from './random.ts';
+import { type Rng, searchCumulative } from './random.ts';
 
 /**
  * When things happen: the period [now − days, now] cut into hours, each weighted by China-time
@@ -75,14 +75,7 @@ export class Clock {
   /** A random instant (ms since epoch) in the period, following the activity curve. */
   sample(rng: Rng, activity: Activity): number {
     const cum = activity === 'store' ? this.store : this.online;
-    const r = rng.next() * cum[cum.length - 1];
-    let lo = 0;
-    let hi = cum.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cum[mid] > r) hi = mid;
-      else lo = mid + 1;
-    }
+    const lo = searchCumulative(cum, rng.next() * cum[cum.length - 1]);
     const from = this.start + lo * HOUR;
     return Math.min(this.end, Math.floor(from + rng.next() * (Math.min(from + HOUR, this.end) - from)));
   }

@@ -142,16 +142,7 @@ export class Weighted<T> {
 
   /** Index of the sampled entry. */
   index(rng: Rng): number {
-    const r = rng.next() * this.total;
-    const cum = this.cumulative;
-    let lo = 0;
-    let hi = cum.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cum[mid] > r) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return searchCumulative(this.cumulative, rng.next() * this.total);
   }
 
   pick(rng: Rng): T {
@@ -172,4 +163,16 @@ export function coprime(x: number): number {
  */
 export function scatter(index: number, modulus: number, multiplier: number, offset: number): number {
   return (index * multiplier + offset) % modulus;
+}
+
+/** Index of the first cumulative weight above `r` (binary search over ascending sums). */
+export function searchCumulative(cum: ArrayLike<number>, r: number): number {
+  let lo = 0;
+  let hi = cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cum[mid] > r) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
