@@ -193,10 +193,13 @@ export async function writeGroup(
         quarantined = ingest_stats.quarantined + excluded.quarantined,
         duplicates = ingest_stats.duplicates + excluded.duplicates
     )
-    select x.ordinality as i, c.message_id is not null as fresh, d.payload_hash as prior_hash
+    select x.ordinality as i, c.message_id is not null as fresh,
+           -- looked up only for duplicates: the snapshot still holds the first write's fingerprint
+           case when c.message_id is null then
+             (select d.payload_hash from ingest_dedupe d where d.source_id = x.source_id and d.message_id = x.message_id)
+           end as prior_hash
       from x
-      left join claimed c on c.source_id = x.source_id and c.message_id = x.message_id
-      left join ingest_dedupe d on c.message_id is null and d.source_id = x.source_id and d.message_id = x.message_id`.execute(
+      left join claimed c on c.source_id = x.source_id and c.message_id = x.message_id`.execute(
     db,
   );
 
