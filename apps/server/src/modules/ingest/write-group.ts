@@ -199,9 +199,7 @@ export async function writeGroup(
              (select d.payload_hash from ingest_dedupe d where d.source_id = x.source_id and d.message_id = x.message_id)
            end as prior_hash
       from x
-      left join claimed c on c.source_id = x.source_id and c.message_id = x.message_id`.execute(
-    db,
-  );
+      left join claimed c on c.source_id = x.source_id and c.message_id = x.message_id`.execute(db);
 
   for (const row of rows) {
     const index = candidates[Number(row.i) - 1];
