@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { register as metricsRegistry } from 'prom-client';
 import type { Database } from './database.ts';
@@ -43,12 +44,28 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** The services over a database handle, configured from `config`. */
+export function buildServices(db: Kysely<Database>, config: Config, log: Logger): Services {
+  const sources = new SourcesService(db);
+  return {
+    auth: new AuthService(db, config.CDP_SESSION_TTL_HOURS),
+    sources,
+    ingest: new IngestService(db, sources, {
+      dedupeWindowDays: config.CDP_DEDUPE_WINDOW_DAYS,
+      futureToleranceMs: config.CDP_FUTURE_TOLERANCE_MINUTES * 60_000,
+      maxPending: config.CDP_INGEST_MAX_PENDING,
+      log,
+    }),
+  };
+}
+
 /** Opens the database (migrating it) and builds the services: used by the server, the CLI and tests. */
 export async function openCore(config: Config, log: Logger, opts: { shareRunning?: boolean } = {}) {
   const handle = await openDatabase<Database>({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.CDP_DATA_DIR,
     poolSize: config.CDP_PG_POOL_SIZE,
+    statementTimeoutMs: config.CDP_STATEMENT_TIMEOUT_MS,
     shareRunning: opts.shareRunning,
   });
   try {
@@ -57,17 +74,7 @@ export async function openCore(config: Config, log: Logger, opts: { shareRunning
     await handle.close();
     throw err;
   }
-  const sources = new SourcesService(handle.db);
-  const services: Services = {
-    auth: new AuthService(handle.db, config.CDP_SESSION_TTL_HOURS),
-    sources,
-    ingest: new IngestService(handle.db, sources, {
-      dedupeWindowDays: config.CDP_DEDUPE_WINDOW_DAYS,
-      futureToleranceMs: config.CDP_FUTURE_TOLERANCE_MINUTES * 60_000,
-      maxPending: config.CDP_INGEST_MAX_PENDING,
-      log,
-    }),
-  };
+  const services = buildServices(handle.db, config, log);
   return { handle, services };
 }
 

@@ -11,13 +11,11 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { z } from 'zod';
-import { buildHttp, openCore, type Services } from './app.ts';
+import { buildHttp, buildServices, openCore, type Services } from './app.ts';
 import type { Database } from './database.ts';
 import { handleSignals, printBanner, startServer } from './main.ts';
-import { AuthService, DEFAULT_WORKSPACE } from './modules/auth/index.ts';
-import { IngestService } from './modules/ingest/index.ts';
-import { SourcesService } from './modules/sources/index.ts';
-import { type Config, ConfigError, loadConfig } from './platform/config.ts';
+import { DEFAULT_WORKSPACE } from './modules/auth/index.ts';
+import { type Config, loadConfig } from './platform/config.ts';
 import type { DbHandle } from './platform/db/db-host.ts';
 import { createLogger } from './platform/logger.ts';
 
@@ -180,13 +178,7 @@ export async function openApiDocument(): Promise<string> {
   const pool = new pg.Pool({ connectionString: config.DATABASE_URL });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const handle: DbHandle<Database> = { kind: 'postgres', db, pool, close: () => db.destroy() };
-  const sources = new SourcesService(db);
-  const services: Services = {
-    auth: new AuthService(db, 1),
-    sources,
-    ingest: new IngestService(db, sources, { dedupeWindowDays: 7, futureToleranceMs: 0, maxPending: 1, log }),
-  };
-  const app = await buildHttp(config, log, handle, services);
+  const app = await buildHttp(config, log, handle, buildServices(db, config, log));
   await app.http.ready();
   const doc = app.http.swagger();
   await app.http.close();
@@ -198,13 +190,7 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (err) {
-    const message =
-      err instanceof ConfigError || err instanceof InvalidArgumentError
-        ? err.message
-        : err instanceof Error
-          ? err.message
-          : String(err);
-    process.stderr.write(`cdp: ${message}\n`);
+    process.stderr.write(`cdp: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
   }
 }
