@@ -82,12 +82,12 @@ async function stopEmbedded(worker: Worker): Promise<void> {
  * in `dataDir` (run in a worker thread, reached over the wire protocol). One driver, one dialect.
  */
 export async function openDatabase<DB>(options: OpenOptions): Promise<DbHandle<DB>> {
-  const options_ = `-c statement_timeout=${options.statementTimeoutMs ?? 0}`;
+  const startupOptions = `-c statement_timeout=${options.statementTimeoutMs ?? 0}`;
   if (options.databaseUrl) {
     const pool = makePool({
       connectionString: options.databaseUrl,
       max: options.poolSize,
-      options: options_,
+      options: startupOptions,
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', db, pool, close: () => db.destroy() };
