@@ -4,7 +4,8 @@ import { monotonicFactory } from 'ulidx';
 const ulid = monotonicFactory();
 
 /** Prefixed, sortable ids (`src_01J…`): a log line says what an id is, and ids sort by creation time. */
-export type IdPrefix = 'src' | 'usr' | 'tok' | 'qtn' | 'ws';
+/** `msg`: a messageId given by the server to a message that came without one. */
+export type IdPrefix = 'src' | 'usr' | 'tok' | 'qtn' | 'ws' | 'msg';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${ulid().toLowerCase()}`;

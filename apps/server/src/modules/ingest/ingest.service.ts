@@ -108,7 +108,7 @@ export class IngestService {
     const rawId = obj?.messageId;
     const validation = validateMessage(value, pathType, bytes, depth);
     if (validation.ok && obj) {
-      const messageId = validation.message.messageId ?? `srv-${newId('qtn').slice(4)}`;
+      const messageId = validation.message.messageId ?? newId('msg');
       const extra: EventFlag[] = changed ? [...flags, 'sanitized'] : flags;
       const row = normalizeEvent(obj, validation.message, source, messageId, envelope, this.rules, extra);
       return { item: { kind: 'event', row, hash: fingerprint?.hash ?? '' }, messageId, problems: null };

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Message } from '@cdp/protocol';
-import { correctTimestamp, normalizeEvent, payloadHash } from './normalize-event.ts';
+import { correctTimestamp, messageFingerprint, normalizeEvent } from './normalize-event.ts';
+
+const payloadHash = (raw: Record<string, unknown>) => messageFingerprint(raw).hash;
 
 const rules = { futureToleranceMs: 3_600_000 };
 const at = (s: string) => new Date(s);

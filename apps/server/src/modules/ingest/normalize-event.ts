@@ -124,10 +124,6 @@ export function messageFingerprint(raw: Record<string, unknown>): { hash: string
   return { hash: hash('sha1', text, 'base64url'), bytes: Buffer.byteLength(text) };
 }
 
-export function payloadHash(raw: Record<string, unknown>): string {
-  return messageFingerprint(raw).hash;
-}
-
 /** Turns a validated message into its `events` row: corrected time, merged context, query columns. */
 export function normalizeEvent(
   raw: Record<string, unknown>,

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { jsonDepth, sanitizeJson } from './sanitize-json.ts';
+import { MAX_BODY_DEPTH } from '../../platform/http/http-server.ts';
+import { sanitizeJson } from './sanitize-json.ts';
 
 describe('sanitizeJson', () => {
   it('replaces NUL and lone surrogates in keys and values, and says so', () => {
@@ -22,12 +23,12 @@ describe('sanitizeJson', () => {
   });
 });
 
-describe('jsonDepth', () => {
-  it('measures nesting and stops early past the limit', () => {
-    assert.equal(jsonDepth('x', 32), 0);
-    assert.equal(jsonDepth({ a: { b: [1] } }, 32), 3);
+describe('sanitizeJson depth', () => {
+  it('measures nesting (a scalar is 0), up to the deepest body the parser lets through', () => {
+    assert.equal(sanitizeJson('x').depth, 0);
+    assert.equal(sanitizeJson({ a: { b: [1] } }).depth, 3);
     let deep: unknown = 1;
-    for (let i = 0; i < 5000; i++) deep = [deep];
-    assert.equal(jsonDepth(deep, 32) > 32, true);
+    for (let i = 0; i < MAX_BODY_DEPTH; i++) deep = [deep];
+    assert.equal(sanitizeJson(deep).depth, MAX_BODY_DEPTH);
   });
 });

@@ -41,17 +41,3 @@ export function sanitizeJson(value: unknown): { value: unknown; changed: boolean
   const depth = scan(value, 0, found);
   return found.bad ? { value: copyFixed(value), changed: true, depth } : { value, changed: false, depth };
 }
-
-/** Nesting depth of a JSON value (a scalar is 0), stopping early past `limit`. */
-export function jsonDepth(value: unknown, limit: number): number {
-  const walk = (v: unknown, depth: number): number => {
-    if (depth > limit || !v || typeof v !== 'object') return depth;
-    let max = depth + 1;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) {
-      max = Math.max(max, walk(child, depth + 1));
-      if (max > limit) break;
-    }
-    return max;
-  };
-  return walk(value, 0);
-}

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { sanitizeJson } from './sanitize-json.ts';
 import { validateMessage } from './validate-message.ts';
 
 const size = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
 const check = (v: unknown, type: Parameters<typeof validateMessage>[1] = null) =>
-  validateMessage(v, type, size(v));
+  validateMessage(v, type, size(v), sanitizeJson(v).depth);
 
 describe('validateMessage', () => {
   it('accepts each message type of the spec', () => {

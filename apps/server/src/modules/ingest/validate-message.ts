@@ -1,6 +1,5 @@
 import { LIMITS, Message, type MessageProblem, type MessageType } from '@cdp/protocol';
 import { jsonPointer } from '../../platform/http/http-server.ts';
-import { jsonDepth } from './sanitize-json.ts';
 
 export type Validation =
   | { readonly ok: true; readonly message: Message }
@@ -32,7 +31,8 @@ export function validateMessage(
   raw: unknown,
   pathType: MessageType | null,
   bytes: number,
-  depth: number = jsonDepth(raw, LIMITS.maxDepth),
+  /** Nesting depth of `raw`, as measured by sanitizeJson. */
+  depth: number,
 ): Validation {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, problems: [problem('invalid_message', '', 'A message must be a JSON object')] };
