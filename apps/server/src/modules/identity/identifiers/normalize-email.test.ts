@@ -38,6 +38,7 @@ describe('normalizeEmail', () => {
       ['@qq.com', '@qq.com'],
       ['lee@', 'lee@'],
       ['lee@[10.0.0.1]', 'lee@[10.0.0.1]'],
+      ['!@,#', '!@,#'], // a broken domain is not IDN-converted (found by the idempotence property)
       ['13800138000', '13800138000'], // a phone number typed into the e-mail box
       ['a@b@qq.com', 'a@b@qq.com'],
       [`${'x'.repeat(65)}@qq.com`, `${'x'.repeat(65)}@qq.com`], // local part over 64

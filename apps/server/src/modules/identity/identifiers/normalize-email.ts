@@ -91,7 +91,9 @@ export function normalizeEmail(input: unknown): NormalizedEmail {
   const domain = at > 0 ? domainToASCII(cleaned.slice(at + 1)) : '';
   if (local === '' || domain === '') return invalid(cleaned, 'syntax');
   const address = `${local}@${domain}`;
-  if (!validator.isEmail(address, IS_EMAIL_OPTIONS)) return invalid(address, 'syntax');
+  // An invalid address keeps its cleaned text: the IDN conversion of a broken domain (`,#` → `,`) is
+  // no fixed point, and re-normalising must give the same value.
+  if (!validator.isEmail(address, IS_EMAIL_OPTIONS)) return invalid(cleaned, 'syntax');
   if (isJunkEmail(local, domain)) return invalid(address, 'junk');
   return { value: address, valid: true };
 }
