@@ -12,6 +12,8 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { register as metricsRegistry } from 'prom-client';
 import type { Database } from './database.ts';
+import { ProfilePipeline } from './flows/profile-pipeline.flow.ts';
+import { splitProfile } from './flows/split-profile.flow.ts';
 import { AuthService, addAuthGuard, authRoutes } from './modules/auth/index.ts';
 import {
   addTrackingBodyParsing,
@@ -21,6 +23,7 @@ import {
   sdkAssetRoutes,
   trackingRoutes,
 } from './modules/ingest/index.ts';
+import { ProfilesService, profilesRoutes } from './modules/profiles/index.ts';
 import { SourcesService, sourcesRoutes } from './modules/sources/index.ts';
 import type { Config } from './platform/config.ts';
 import { type DbHandle, openDatabase } from './platform/db/db-host.ts';
@@ -35,6 +38,8 @@ export interface Services {
   readonly auth: AuthService;
   readonly sources: SourcesService;
   readonly ingest: IngestService;
+  readonly pipeline: ProfilePipeline;
+  readonly profiles: ProfilesService;
 }
 
 export interface App {
@@ -47,15 +52,22 @@ export interface App {
 /** The services over a database handle, configured from `config`. */
 export function buildServices(db: Kysely<Database>, config: Config, log: Logger): Services {
   const sources = new SourcesService(db);
+  const pipeline = new ProfilePipeline(db, log);
+  const ingest = new IngestService(db, sources, {
+    dedupeWindowDays: config.CDP_DEDUPE_WINDOW_DAYS,
+    futureToleranceMs: config.CDP_FUTURE_TOLERANCE_MINUTES * 60_000,
+    maxPending: config.CDP_INGEST_MAX_PENDING,
+    log,
+    onCommitted: () => pipeline.notify(),
+  });
   return {
     auth: new AuthService(db, config.CDP_SESSION_TTL_HOURS),
     sources,
-    ingest: new IngestService(db, sources, {
-      dedupeWindowDays: config.CDP_DEDUPE_WINDOW_DAYS,
-      futureToleranceMs: config.CDP_FUTURE_TOLERANCE_MINUTES * 60_000,
-      maxPending: config.CDP_INGEST_MAX_PENDING,
-      log,
-    }),
+    ingest,
+    pipeline,
+    profiles: new ProfilesService(db, (workspaceId, owner, query) =>
+      ingest.timeline(workspaceId, owner, query),
+    ),
   };
 }
 
@@ -82,7 +94,9 @@ export async function openCore(config: Config, log: Logger, opts: { shareRunning
 export async function createApp(config: Config, log: Logger): Promise<App> {
   const { handle, services } = await openCore(config, log);
   try {
-    return await buildHttp(config, log, handle, services);
+    const app = await buildHttp(config, log, handle, services);
+    services.pipeline.start();
+    return app;
   } catch (err) {
     await handle.close();
     throw err;
@@ -167,6 +181,9 @@ export async function buildHttp(
       sourcesRoutes(api, services.sources);
       ingestAdminRoutes(api, services.ingest);
       debuggerRoutes(api, services.ingest);
+      profilesRoutes(api, services.profiles, (workspaceId, id, body, actor) =>
+        splitProfile(handle.db, services.profiles, workspaceId, id, body, actor),
+      );
     },
     { prefix: '/api/v1' },
   );
@@ -200,6 +217,7 @@ export async function buildHttp(
         clearInterval(sweeper);
       }
       await services.ingest.drain();
+      await services.pipeline.stop();
       await handle.close();
     },
   };

@@ -6,15 +6,25 @@ import type {
   EventQueryInput,
   Health,
   IngestionStats,
+  LinkExplanation,
   LoginBody,
   Me,
+  Profile,
+  ProfileGraph,
+  ProfileHistory,
+  ProfileList,
+  ProfileSearchQueryInput,
   QuarantineItem,
   QuarantinePage,
   QuarantineQueryInput,
   ReplayResult,
   Source,
   SourceList,
+  SplitBody,
+  SplitResult,
   StatsQueryInput,
+  TimelinePage,
+  TimelineQueryInput,
   UpdateSourceBody,
 } from '@cdp/protocol';
 
@@ -113,6 +123,21 @@ export function createClient(options: ClientOptions = {}) {
           payload === undefined ? {} : { payload },
         ),
       discard: (itemId: string) => request<QuarantineItem>('POST', `/quarantine/${id(itemId)}/discard`, {}),
+    },
+    profiles: {
+      search: (query: ProfileSearchQueryInput) =>
+        request<ProfileList>('GET', '/profiles', undefined, query as Query),
+      get: (profileId: string) => request<Profile>('GET', `/profiles/${id(profileId)}`),
+      lookup: (type: string, value: string) =>
+        request<Profile>('GET', '/profiles/lookup', undefined, { type, value }),
+      timeline: (profileId: string, query: TimelineQueryInput = {}) =>
+        request<TimelinePage>('GET', `/profiles/${id(profileId)}/timeline`, undefined, query as Query),
+      history: (profileId: string) => request<ProfileHistory>('GET', `/profiles/${id(profileId)}/history`),
+      graph: (profileId: string) => request<ProfileGraph>('GET', `/profiles/${id(profileId)}/graph`),
+      explain: (profileId: string, from: string, to: string) =>
+        request<LinkExplanation>('GET', `/profiles/${id(profileId)}/explain`, undefined, { from, to }),
+      split: (profileId: string, body: SplitBody) =>
+        request<SplitResult>('POST', `/profiles/${id(profileId)}/split`, body),
     },
     stats: {
       ingestion: (query: StatsQueryInput = {}) =>

@@ -6,17 +6,19 @@ export const PERMISSIONS = [
   'sources:write',
   'events:read',
   'quarantine:write',
+  'profiles:read',
+  'profiles:write',
   'tokens:write',
   'users:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: readonly Permission[] = ['sources:read', 'events:read'];
+const READ: readonly Permission[] = ['sources:read', 'events:read', 'profiles:read'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS,
-  data_engineer: [...READ, 'sources:write', 'quarantine:write'],
+  data_engineer: [...READ, 'sources:write', 'quarantine:write', 'profiles:write'],
   marketer: READ,
   analyst: READ,
   viewer: READ,

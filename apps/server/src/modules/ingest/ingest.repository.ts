@@ -1,7 +1,13 @@
-import type { EventQuery, QuarantineQuery, QuarantineStatus } from '@cdp/protocol';
+import type { EventQuery, QuarantineQuery, QuarantineStatus, TimelineQuery } from '@cdp/protocol';
 import { type Kysely, sql } from 'kysely';
 import type { EventRow, IngestTables, QuarantineRow } from './ingest.tables.ts';
 import { type WriteItem, type WriteResult, writeGroup } from './write-group.ts';
+
+/** The ids whose events belong to one person. */
+export interface EventOwner {
+  readonly userIds: readonly string[];
+  readonly anonymousIds: readonly string[];
+}
 
 export class IngestRepository {
   constructor(private readonly db: Kysely<IngestTables>) {}
@@ -26,6 +32,31 @@ export class IngestRepository {
       .orderBy('id', q.after ? 'asc' : 'desc')
       .limit(q.limit)
       .execute();
+  }
+
+  /** Events of one person (any of their user ids or anonymous ids), newest event time first. */
+  timeline(workspaceId: string, owner: EventOwner, q: TimelineQuery): Promise<EventRow[]> {
+    if (owner.userIds.length + owner.anonymousIds.length === 0) return Promise.resolve([]);
+    let query = this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where((eb) =>
+        eb.or([
+          ...(owner.userIds.length ? [eb('user_id', 'in', owner.userIds)] : []),
+          ...(owner.anonymousIds.length ? [eb('anonymous_id', 'in', owner.anonymousIds)] : []),
+        ]),
+      );
+    if (q.sourceId) query = query.where('source_id', '=', q.sourceId);
+    if (q.type) query = query.where('type', '=', q.type);
+    if (q.event) query = query.where('event', '=', q.event);
+    if (q.from) query = query.where('timestamp', '>=', new Date(q.from));
+    if (q.to) query = query.where('timestamp', '<', new Date(q.to));
+    if (q.before) {
+      const [ms, id] = q.before.split('.');
+      query = query.where(sql<boolean>`("timestamp", id) < (${new Date(Number(ms))}, ${id}::bigint)`);
+    }
+    return query.orderBy('timestamp', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
   }
 
   listQuarantine(workspaceId: string, q: QuarantineQuery): Promise<QuarantineRow[]> {

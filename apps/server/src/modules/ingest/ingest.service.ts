@@ -12,6 +12,8 @@ import type {
   RejectedItem,
   ReplayResult,
   StatsQuery,
+  TimelinePage,
+  TimelineQuery,
 } from '@cdp/protocol';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -29,7 +31,7 @@ import {
   unauthorized,
 } from './ingest.errors.ts';
 import { ingestMetrics } from './ingest.metrics.ts';
-import { IngestRepository } from './ingest.repository.ts';
+import { type EventOwner, IngestRepository } from './ingest.repository.ts';
 import type { IngestTables } from './ingest.tables.ts';
 import { type Envelope, messageFingerprint, normalizeEvent, type TimeRules } from './normalize-event.ts';
 import { sanitizeJson } from './sanitize-json.ts';
@@ -41,6 +43,8 @@ export interface IngestOptions {
   readonly futureToleranceMs: number;
   readonly maxPending: number;
   readonly log: Logger;
+  /** Called after each commit that stored events (the profile pipeline has work). */
+  readonly onCommitted?: () => void;
 }
 
 interface Prepared {
@@ -77,7 +81,9 @@ export class IngestService {
   private async flush(items: readonly WriteItem[]): Promise<WriteResult[]> {
     const end = ingestMetrics.commitSeconds.startTimer();
     try {
-      return await this.repo.writeGroup(items, this.dedupeCutoff());
+      const results = await this.repo.writeGroup(items, this.dedupeCutoff());
+      if (results.includes('stored')) this.options.onCommitted?.();
+      return results;
     } finally {
       end();
       ingestMetrics.batchSize.observe(items.length);
@@ -240,6 +246,16 @@ export class IngestService {
     const rows = await this.repo.listEvents(workspaceId, query);
     const items = rows.map(toStoredEvent);
     return { items, nextCursor: rows.length === query.limit ? items[items.length - 1].id : null };
+  }
+
+  async timeline(workspaceId: string, owner: EventOwner, query: TimelineQuery): Promise<TimelinePage> {
+    const rows = await this.repo.timeline(workspaceId, owner, query);
+    const items = rows.map(toStoredEvent);
+    const last = rows[rows.length - 1];
+    return {
+      items,
+      nextCursor: last && rows.length === query.limit ? `${last.timestamp.getTime()}.${last.id}` : null,
+    };
   }
 
   async listQuarantine(workspaceId: string, query: QuarantineQuery): Promise<QuarantinePage> {

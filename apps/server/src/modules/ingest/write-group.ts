@@ -92,8 +92,8 @@ interface Counts {
 /**
  * Writes one group-commit batch as ONE statement (atomic without BEGIN/COMMIT round trips, so the
  * database gets the whole job at once): claims each (source, messageId) in the dedupe table, inserts the
- * events whose claim is new in the order the client sent them, inserts quarantined messages and adds
- * the per-minute counters. Results line up with `items`.
+ * events whose claim is new in the order the client sent them, queues them for the profile pipeline,
+ * inserts quarantined messages and adds the per-minute counters. Results line up with `items`.
  */
 export async function writeGroup(
   db: Kysely<IngestTables>,
@@ -168,7 +168,12 @@ export async function writeGroup(
       select ${names(EVENT_COLUMNS)} from x
       where exists (select 1 from claimed c where c.source_id = x.source_id and c.message_id = x.message_id)
       order by ordinality
-      returning 1
+      returning id
+    ),
+    queued as (
+      -- the identity and profile pipeline picks these up (see flows/profile-pipeline.flow.ts)
+      insert into event_pipeline (event_ids)
+      select array_agg(id order by id) from stored having count(*) > 0
     ),
     kept as (
       insert into quarantine (${names(QUARANTINE_COLUMNS)})

@@ -78,6 +78,7 @@ const ROOMY: IdentifierType[] = ['user_id', 'email', 'anonymous_id', 'device_id'
   priority: 10 - i,
   maxPerProfile: 1000,
   format: 'text',
+  traitKeys: [],
   junkValues: [],
 }));
 

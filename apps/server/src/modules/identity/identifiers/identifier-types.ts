@@ -15,6 +15,8 @@ export interface IdentifierType {
   readonly parent?: string;
   /** Placeholder values never linked, compared case-insensitively after normalisation. */
   readonly junkValues: readonly string[];
+  /** Trait names (of identify traits, `context.traits` and import rows) that carry this identifier. */
+  readonly traitKeys: readonly string[];
 }
 
 /**
@@ -59,8 +61,18 @@ const type = (
   name: string,
   priority: number,
   format: IdentifierFormat,
-  extra: Partial<Pick<IdentifierType, 'maxPerProfile' | 'scope' | 'parent' | 'junkValues'>> = {},
-): IdentifierType => ({ name, priority, format, maxPerProfile: 5, junkValues: COMMON_JUNK_VALUES, ...extra });
+  extra: Partial<
+    Pick<IdentifierType, 'maxPerProfile' | 'scope' | 'parent' | 'junkValues' | 'traitKeys'>
+  > = {},
+): IdentifierType => ({
+  name,
+  priority,
+  format,
+  maxPerProfile: 5,
+  junkValues: COMMON_JUNK_VALUES,
+  traitKeys: [name],
+  ...extra,
+});
 
 /**
  * Built-in identifier types, highest priority first: the customer's own account id, then ids issued
@@ -68,14 +80,18 @@ const type = (
  * phone ranks below a UnionID), then ids of a device or browser.
  */
 export const BUILT_IN_IDENTIFIER_TYPES: readonly IdentifierType[] = [
-  type('user_id', 100, 'text', { maxPerProfile: 1 }),
-  type('member_id', 90, 'text'),
-  type('wechat_unionid', 80, 'wechat'),
-  type('phone', 70, 'phone'),
-  type('email', 60, 'email'),
-  type('wechat_openid', 50, 'wechat', { scope: 'app_id', parent: 'wechat_unionid' }),
-  type('device_id', 20, 'text', { junkValues: SHARED_DEVICE_IDS }),
-  type('anonymous_id', 10, 'text'),
+  type('user_id', 100, 'text', { maxPerProfile: 1, traitKeys: [] }),
+  type('member_id', 90, 'text', { traitKeys: ['member_id', 'memberId', 'member_no'] }),
+  type('wechat_unionid', 80, 'wechat', { traitKeys: ['wechat_unionid', 'unionid', 'unionId'] }),
+  type('phone', 70, 'phone', { traitKeys: ['phone', 'mobile', 'phone_number', 'phoneNumber'] }),
+  type('email', 60, 'email', { traitKeys: ['email'] }),
+  type('wechat_openid', 50, 'wechat', {
+    scope: 'app_id',
+    parent: 'wechat_unionid',
+    traitKeys: ['wechat_openid', 'openid', 'openId'],
+  }),
+  type('device_id', 20, 'text', { junkValues: SHARED_DEVICE_IDS, traitKeys: [] }),
+  type('anonymous_id', 10, 'text', { traitKeys: [] }),
 ];
 
 /** The built-in type of this name, if any. */

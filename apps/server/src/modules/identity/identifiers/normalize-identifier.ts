@@ -1,5 +1,10 @@
 import { cleanText, scalarText } from '../../../platform/text/clean-text.ts';
-import { COMMON_JUNK_VALUES, findIdentifierType, type IdentifierFormat } from './identifier-types.ts';
+import {
+  COMMON_JUNK_VALUES,
+  findIdentifierType,
+  type IdentifierFormat,
+  type IdentifierType,
+} from './identifier-types.ts';
 import { normalizeEmail } from './normalize-email.ts';
 import { normalizePhone } from './normalize-phone.ts';
 
@@ -21,7 +26,7 @@ const TOO_LONG = { value: null, valid: false, reason: 'too_long' } as const;
 
 /**
  * Normalises one identifier value of type `type` (a built-in name, or any custom name, which gets
- * the `text` rules and the common junk list). Accepts strings and finite numbers only. Every type:
+ * the `text` rules and the common junk list unless `definition` describes it). Accepts strings and finite numbers only. Every type:
  * NFKC, invisible characters removed, trimmed, at most 256 characters; then `email` and `phone` go
  * through their normalisers (phones read in `defaultRegion`, default `CN`) and `wechat` ids must
  * match `WECHAT_ID`; last, the input and the result must not be a junk value of the type (or all
@@ -31,7 +36,7 @@ const TOO_LONG = { value: null, valid: false, reason: 'too_long' } as const;
 export function normalizeIdentifier(
   type: string,
   raw: unknown,
-  options: { readonly defaultRegion?: string } = {},
+  options: { readonly defaultRegion?: string; readonly definition?: IdentifierType } = {},
 ): NormalizedIdentifier {
   if (raw === null || raw === undefined) return { value: null, valid: false, reason: 'empty' };
   const text = scalarText(raw);
@@ -39,7 +44,7 @@ export function normalizeIdentifier(
   const cleaned = cleanText(text);
   if (cleaned === '') return { value: null, valid: false, reason: 'empty' };
   if (cleaned.length > MAX_IDENTIFIER_LENGTH) return TOO_LONG;
-  const known = findIdentifierType(type);
+  const known = options.definition ?? findIdentifierType(type);
   const result = byFormat(known?.format ?? 'text', cleaned, options.defaultRegion ?? 'CN');
   if (result.value !== null && result.value.length > MAX_IDENTIFIER_LENGTH) return TOO_LONG;
   const junk = known?.junkValues ?? COMMON_JUNK_VALUES;

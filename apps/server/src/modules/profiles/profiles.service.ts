@@ -1,0 +1,223 @@
+import type {
+  LinkExplanation,
+  Profile,
+  ProfileGraph,
+  ProfileHistory,
+  ProfileList,
+  ProfileSearchQuery,
+  TimelinePage,
+  TimelineQuery,
+} from '@cdp/protocol';
+import type { Kysely } from 'kysely';
+import {
+  explainLink,
+  type IdentityTables,
+  identifierKey,
+  loadIdentitySettings,
+  normalizeIdentifier,
+  parseIdentifierKey,
+  resolveComponent,
+} from '../identity/index.ts';
+import { identifierNotFound, invalidIdentifier, profileNotFound } from './profiles.errors.ts';
+import { ProfilesRepository } from './profiles.repository.ts';
+import type { ProfilesTables } from './profiles.tables.ts';
+
+/** Whose events make a profile's timeline. */
+export interface TimelineOwner {
+  readonly userIds: readonly string[];
+  readonly anonymousIds: readonly string[];
+}
+export type TimelineReader = (
+  workspaceId: string,
+  owner: TimelineOwner,
+  query: TimelineQuery,
+) => Promise<TimelinePage>;
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const SEARCH_TYPES: Record<string, readonly string[]> = {
+  phone: ['phone'],
+  email: ['email'],
+  member_id: ['member_id'],
+  user_id: ['user_id'],
+};
+
+/** Reads profiles: by id or identifier, search, timeline, history, and their identity graph. */
+export class ProfilesService {
+  private readonly repo: ProfilesRepository;
+
+  constructor(
+    private readonly db: Kysely<ProfilesTables & IdentityTables>,
+    private readonly timelineReader: TimelineReader,
+  ) {
+    this.repo = new ProfilesRepository(db);
+  }
+
+  /** The live id for `id` (following a merge's redirect), or 404. */
+  private async liveId(workspaceId: string, id: string): Promise<string> {
+    if (await this.repo.profile(workspaceId, id)) return id;
+    const redirected = await this.repo.resolveId(workspaceId, id);
+    if (redirected && (await this.repo.profile(workspaceId, redirected))) return redirected;
+    throw profileNotFound(id);
+  }
+
+  async get(workspaceId: string, id: string): Promise<Profile> {
+    const live = await this.liveId(workspaceId, id);
+    const row = await this.repo.profile(workspaceId, live);
+    if (!row) throw profileNotFound(id);
+    const identifiers = await this.repo.identifiers(workspaceId, [live]);
+    return {
+      id: live,
+      redirectedFrom: live === id ? null : id,
+      name: row.name,
+      traits: row.traits as Record<string, unknown>,
+      traitSources: row.trait_sources as Profile['traitSources'],
+      identifiers: identifiers.map((i) => ({
+        type: i.type,
+        value: i.value,
+        firstSeenAt: iso(i.first_seen_at),
+      })),
+      consent: {},
+      firstSeenAt: iso(row.first_seen_at),
+      createdAt: iso(row.created_at),
+      updatedAt: iso(row.updated_at),
+    };
+  }
+
+  /** The canonical key of an identifier as typed (`138 0013 8000` → `phone:+8613800138000`). */
+  async canonicalKey(workspaceId: string, type: string, value: string): Promise<string> {
+    const { types } = await loadIdentitySettings(this.db, workspaceId);
+    const definition = types.find((t) => t.name === type);
+    const result = normalizeIdentifier(type, value, { definition });
+    if (!result.valid || result.value === null) throw invalidIdentifier(type, result.reason ?? 'invalid');
+    return identifierKey({ type, value: result.value });
+  }
+
+  async lookup(workspaceId: string, type: string, value: string): Promise<Profile> {
+    const key = await this.canonicalKey(workspaceId, type, value).catch(() => `${type}:${value}`);
+    const id =
+      (await this.repo.profileOfKey(workspaceId, key)) ??
+      (await this.repo.profileOfKey(workspaceId, `${type}:${value}`));
+    if (!id) throw identifierNotFound(type, value);
+    return this.get(workspaceId, id);
+  }
+
+  async search(workspaceId: string, q: ProfileSearchQuery): Promise<ProfileList> {
+    const prefix = q.match === 'prefix';
+    const ids = new Set<string>();
+    const add = (list: string[]) => {
+      for (const id of list) if (ids.size < q.limit) ids.add(id);
+    };
+    if (q.field === 'any' || q.field === 'name')
+      add(await this.repo.byName(workspaceId, q.q, prefix, q.limit));
+    for (const [field, types] of Object.entries(SEARCH_TYPES)) {
+      if (q.field !== 'any' && q.field !== field) continue;
+      for (const value of searchValues(field, q.q, prefix))
+        add(await this.repo.byIdentifier(workspaceId, types, value, prefix, q.limit));
+    }
+    const rows = await this.repo.profiles(workspaceId, [...ids]);
+    const identifiers = await this.repo.identifiers(workspaceId, [...ids]);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        firstSeenAt: iso(r.first_seen_at),
+        updatedAt: iso(r.updated_at),
+        identifiers: identifiers
+          .filter((i) => i.profile_id === r.id)
+          .map((i) => ({ type: i.type, value: i.value })),
+      })),
+    };
+  }
+
+  async timeline(workspaceId: string, id: string, query: TimelineQuery): Promise<TimelinePage> {
+    const live = await this.liveId(workspaceId, id);
+    const identifiers = await this.repo.identifiers(workspaceId, [live]);
+    const of = (type: string) => identifiers.filter((i) => i.type === type).map((i) => i.value);
+    return this.timelineReader(
+      workspaceId,
+      { userIds: of('user_id'), anonymousIds: of('anonymous_id') },
+      query,
+    );
+  }
+
+  async history(workspaceId: string, id: string): Promise<ProfileHistory> {
+    const live = await this.liveId(workspaceId, id);
+    const rows = await this.repo.history(workspaceId, live);
+    return {
+      items: rows.map((r) => ({
+        id: String(r.id),
+        kind: r.kind as ProfileHistory['items'][number]['kind'],
+        details: r.details as Record<string, unknown>,
+        at: iso(r.at),
+      })),
+    };
+  }
+
+  /** The profile's identifiers, the evidence that links them, and what its evidence left out. */
+  async graph(workspaceId: string, id: string): Promise<ProfileGraph> {
+    const live = await this.liveId(workspaceId, id);
+    const identifiers = await this.repo.identifiers(workspaceId, [live]);
+    const keys = new Set(identifiers.map((i) => `${i.type}:${i.value}`));
+    const { types } = await loadIdentitySettings(this.db, workspaceId);
+    const { resolution } = await resolveComponent(this.db, workspaceId, keys, types);
+    const conflicts = await this.repo.conflicts(workspaceId, live);
+    return {
+      profileId: live,
+      identifiers: identifiers.map((i) => ({
+        type: i.type,
+        value: i.value,
+        firstSeenAt: iso(i.first_seen_at),
+      })),
+      links: resolution.links
+        .filter((l) => l.identifiers.some((i) => keys.has(identifierKey(i))))
+        .map((l) => ({
+          evidenceId: l.observationId,
+          kind: l.kind,
+          at: l.at,
+          identifiers: [...l.identifiers],
+        })),
+      conflicts: conflicts.map((c) => ({
+        evidenceId: c.evidence_id,
+        reason: c.reason as 'limit_exceeded' | 'junk',
+        leftOut: c.left_out.map(parseIdentifierKey),
+        at: iso(c.at),
+      })),
+    };
+  }
+
+  /** Why two identifiers are in this profile: the chain of evidence between them. */
+  async explain(workspaceId: string, id: string, from: string, to: string): Promise<LinkExplanation> {
+    const live = await this.liveId(workspaceId, id);
+    const [a, b] = [parseIdentifierKey(from), parseIdentifierKey(to)];
+    const { types } = await loadIdentitySettings(this.db, workspaceId);
+    const { resolution } = await resolveComponent(this.db, workspaceId, [from, to], types);
+    const path = explainLink(resolution, a, b);
+    return {
+      profileId: live,
+      from: a,
+      to: b,
+      linked: path !== null,
+      path: (path ?? []).map((s) => ({
+        evidenceId: s.observationId,
+        kind: s.kind,
+        at: s.at,
+        from: s.from,
+        to: s.to,
+      })),
+    };
+  }
+}
+
+/** Phone prefixes as people type them (`138…`, `+86138…`, `86138…`) searched in E.164. */
+function searchValues(field: string, q: string, prefix: boolean): string[] {
+  if (field === 'email') return [q.toLowerCase()];
+  if (field !== 'phone') return [q];
+  const digits = q.replace(/[\s\-()]/g, '');
+  if (!/^\+?\d+$/.test(digits)) return [];
+  if (digits.startsWith('+')) return [digits];
+  if (!prefix) {
+    const full = normalizeIdentifier('phone', digits);
+    return full.valid && full.value ? [full.value] : [];
+  }
+  return [`+86${digits}`, `+${digits}`];
+}
