@@ -30,3 +30,4 @@ export {
   loadIdentitySettings,
   saveIdentityTypes,
 } from './identity-settings.repository.ts';
+export * as matching from './matching/index.ts';
