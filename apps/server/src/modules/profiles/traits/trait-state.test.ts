@@ -73,7 +73,9 @@ describe('event-time traits', () => {
             { seed, numRuns: 1 },
           )[0];
           const groups: TraitAssertion[][] = Array.from({ length: parts }, () => []);
-          shuffled.forEach((a, i) => groups[i % parts].push(a));
+          shuffled.forEach((a, i) => {
+            groups[i % parts].push(a);
+          });
           const merged = mergeTraitStates(groups.map(fold).reverse());
           assert.deepEqual(resolveTraits(merged), expected);
           assert.deepEqual(resolveTraits(fold(shuffled)), expected);
