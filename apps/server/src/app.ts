@@ -12,9 +12,11 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { register as metricsRegistry } from 'prom-client';
 import type { Database } from './database.ts';
+import { publishIdentityRules, simulateIdentityRules } from './flows/identity-rules.flow.ts';
 import { ProfilePipeline } from './flows/profile-pipeline.flow.ts';
 import { splitProfile } from './flows/split-profile.flow.ts';
 import { AuthService, addAuthGuard, authRoutes } from './modules/auth/index.ts';
+import { identityRoutes } from './modules/identity/index.ts';
 import {
   addTrackingBodyParsing,
   debuggerRoutes,
@@ -181,6 +183,10 @@ export async function buildHttp(
       sourcesRoutes(api, services.sources);
       ingestAdminRoutes(api, services.ingest);
       debuggerRoutes(api, services.ingest);
+      identityRoutes(api, handle.db, {
+        simulate: (workspaceId, rules) => simulateIdentityRules(handle.db, workspaceId, rules),
+        publish: (workspaceId, rules) => publishIdentityRules(handle.db, workspaceId, rules),
+      });
       profilesRoutes(api, services.profiles, (workspaceId, id, body, actor) =>
         splitProfile(handle.db, services.profiles, workspaceId, id, body, actor),
       );

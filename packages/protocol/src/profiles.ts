@@ -144,3 +144,64 @@ export type SplitBody = z.infer<typeof SplitBody>;
 
 export const SplitResult = z.object({ profiles: z.array(z.string()) });
 export type SplitResult = z.infer<typeof SplitResult>;
+
+export const IDENTIFIER_FORMATS = ['email', 'phone', 'wechat', 'text'] as const;
+
+/** An identifier type: what links profiles, with its priority, per-profile limit and junk values. */
+export const IdentifierTypeDef = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'lower-case letters, digits and _'),
+    priority: z.number().int().min(0).max(1000),
+    maxPerProfile: z.number().int().min(1).max(1000),
+    format: z.enum(IDENTIFIER_FORMATS),
+    scope: z.literal('app_id').optional(),
+    parent: z.string().optional(),
+    traitKeys: z.array(z.string().min(1).max(100)).max(20),
+    junkValues: z.array(z.string().max(256)).max(1000),
+  })
+  .strict();
+export type IdentifierTypeDef = z.infer<typeof IdentifierTypeDef>;
+
+export const IdentityRules = z
+  .object({ types: z.array(IdentifierTypeDef).min(2).max(50) })
+  .strict()
+  .refine((r) => new Set(r.types.map((t) => t.name)).size === r.types.length, {
+    message: 'Identifier type names must be unique',
+    path: ['types'],
+  })
+  .refine((r) => ['user_id', 'anonymous_id'].every((n) => r.types.some((t) => t.name === n)), {
+    message: 'user_id and anonymous_id cannot be removed',
+    path: ['types'],
+  });
+export type IdentityRules = z.infer<typeof IdentityRules>;
+
+export const IdentitySettings = z.object({
+  types: z.array(IdentifierTypeDef),
+  version: z.number().int(),
+  updatedAt: Iso.nullable(),
+});
+export type IdentitySettings = z.infer<typeof IdentitySettings>;
+
+export const RuleImpact = z.object({
+  profilesBefore: z.number().int(),
+  profilesAfter: z.number().int(),
+  merges: z.number().int(),
+  splits: z.number().int(),
+  created: z.number().int(),
+  removed: z.number().int(),
+  movedIdentifiers: z.number().int(),
+});
+export type RuleImpact = z.infer<typeof RuleImpact>;
+
+export const DataQualityQuery = z
+  .object({ days: z.coerce.number().int().min(1).max(366).default(30) })
+  .strict();
+export const DataQuality = z.object({
+  items: z.array(z.object({ sourceId: z.string(), metric: z.string(), count: z.number().int() })),
+});
+export type DataQuality = z.infer<typeof DataQuality>;
+
+export const ConflictList = z.object({
+  items: z.array(IdentityConflict.extend({ profileId: z.string().nullable() })),
+});
+export type ConflictList = z.infer<typeof ConflictList>;

@@ -1,10 +1,14 @@
 import type {
+  ConflictList,
   CreatedToken,
   CreateSourceBody,
+  DataQuality,
   ErrorBody,
   EventPage,
   EventQueryInput,
   Health,
+  IdentityRules,
+  IdentitySettings,
   IngestionStats,
   LinkExplanation,
   LoginBody,
@@ -18,6 +22,7 @@ import type {
   QuarantinePage,
   QuarantineQueryInput,
   ReplayResult,
+  RuleImpact,
   Source,
   SourceList,
   SplitBody,
@@ -138,6 +143,14 @@ export function createClient(options: ClientOptions = {}) {
         request<LinkExplanation>('GET', `/profiles/${id(profileId)}/explain`, undefined, { from, to }),
       split: (profileId: string, body: SplitBody) =>
         request<SplitResult>('POST', `/profiles/${id(profileId)}/split`, body),
+    },
+    identity: {
+      settings: () => request<IdentitySettings>('GET', '/identity/settings'),
+      simulate: (rules: IdentityRules) => request<RuleImpact>('POST', '/identity/settings/simulate', rules),
+      publish: (rules: IdentityRules) => request<RuleImpact>('PUT', '/identity/settings', rules),
+      conflicts: (limit?: number) =>
+        request<ConflictList>('GET', '/identity/conflicts', undefined, { limit }),
+      dataQuality: (days?: number) => request<DataQuality>('GET', '/data-quality', undefined, { days }),
     },
     stats: {
       ingestion: (query: StatsQueryInput = {}) =>

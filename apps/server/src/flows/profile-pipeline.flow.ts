@@ -4,16 +4,19 @@ import type { Database } from '../database.ts';
 import {
   applyEvidence,
   type Evidence,
-  extractIdentifiers,
   graphRepository,
   loadIdentitySettings,
 } from '../modules/identity/index.ts';
-import {
-  applyProfileUpdates,
-  cleanTraits,
-  loadTraitRules,
-  type TraitEvidence,
-} from '../modules/profiles/index.ts';
+import { applyProfileUpdates, loadTraitRules, type TraitEvidence } from '../modules/profiles/index.ts';
+import { byPriority, type EventForProfile, eventEvidence, loadEvents } from './event-evidence.ts';
+
+interface QualityCount {
+  workspaceId: string;
+  sourceId: string;
+  day: string;
+  metric: string;
+  count: number;
+}
 
 export interface PipelineOptions {
   /** Queued write groups taken per transaction. */
@@ -23,25 +26,6 @@ export interface PipelineOptions {
   /** Attempts before a failing group is left aside (visible with its error). */
   readonly maxAttempts?: number;
 }
-
-interface EventForProfile {
-  id: string;
-  workspace_id: string;
-  source_id: string;
-  message_id: string;
-  type: string;
-  user_id: string | null;
-  anonymous_id: string | null;
-  previous_id: string | null;
-  timestamp: Date;
-  traits: Record<string, unknown> | null;
-  context_traits: Record<string, unknown> | null;
-  device_id: string | null;
-  library_name: string | null;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Applies committed events to identities and profiles, in the background of ingestion: ingestion
@@ -81,11 +65,25 @@ export class ProfilePipeline {
     this.loop = null;
   }
 
-  /** Processes everything queued now (tests, CLI commands). */
+  /**
+   * Returns once everything queued so far is applied, by this process or by another step already
+   * holding some of it (tests, CLI commands).
+   */
   async drain(): Promise<number> {
     let total = 0;
-    for (let n = await this.step(); n > 0; n = await this.step()) total += n;
-    return total;
+    for (;;) {
+      const n = await this.step();
+      total += n;
+      if (n > 0) continue;
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from event_pipeline where attempts < ${this.maxAttempts}`.execute(this.db);
+      if (rows[0].n === 0) return total;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  private get maxAttempts(): number {
+    return this.options.maxAttempts ?? 5;
   }
 
   private async run(): Promise<void> {
@@ -116,7 +114,7 @@ export class ProfilePipeline {
       return await this.db.transaction().execute(async (tx) => {
         const groups = await sql<{ id: string; event_ids: string[] }>`
           delete from event_pipeline where id in (
-            select id from event_pipeline where attempts < ${this.options.maxAttempts ?? 5}
+            select id from event_pipeline where attempts < ${this.maxAttempts}
              order by id limit ${this.options.groupsPerStep ?? 8} for update skip locked)
           returning id, event_ids`.execute(tx);
         claimed = groups.rows.map((g) => g.id);
@@ -145,69 +143,23 @@ export class ProfilePipeline {
   }
 }
 
-async function loadEvents(db: Kysely<Database>, ids: readonly string[]): Promise<EventForProfile[]> {
-  const { rows } = await sql<EventForProfile>`
-    select id, workspace_id, source_id, message_id, type, user_id, anonymous_id, previous_id, "timestamp",
-           case when type = 'identify' then traits end as traits,
-           context -> 'traits' as context_traits, context -> 'device' ->> 'id' as device_id, library_name
-      from events where id = any(${ids}::bigint[]) order by id`.execute(db);
-  return rows;
-}
-
 async function applyWorkspaceEvents(db: Kysely<Database>, workspaceId: string, events: EventForProfile[]) {
   await sql`select pg_advisory_xact_lock(hashtext(${`cdp.identity:${workspaceId}`}))`.execute(db);
-  const settings = await loadIdentitySettings(db, workspaceId);
-  const types = [...settings.types].sort((a, b) => b.priority - a.priority);
+  const types = byPriority((await loadIdentitySettings(db, workspaceId)).types);
   const evidence: Evidence[] = [];
   const traitEvidence: TraitEvidence[] = [];
-  const quality = new Map<
-    string,
-    { workspaceId: string; sourceId: string; day: string; metric: string; count: number }
-  >();
+  const quality = new Map<string, QualityCount>();
+  // counted on the day the data arrived, like the ingestion counters
+  const day = new Date().toISOString().slice(0, 10);
   for (const e of events) {
-    const at = e.timestamp.toISOString();
-    const traits = {
-      ...(isObject(e.context_traits) ? e.context_traits : {}),
-      ...(isObject(e.traits) ? e.traits : {}),
-    };
-    const { identifiers, issues } = extractIdentifiers(
-      {
-        userId: e.user_id,
-        anonymousId: e.anonymous_id,
-        previousId: e.type === 'alias' ? e.previous_id : null,
-        deviceId: e.device_id,
-        traits,
-      },
-      types,
-    );
-    for (const metric of issues) {
-      const day = at.slice(0, 10);
+    const found = eventEvidence(e, types);
+    if (found.evidence) evidence.push(found.evidence);
+    if (found.traits) traitEvidence.push(found.traits);
+    for (const metric of found.issues) {
       const key = `${e.source_id}|${day}|${metric}`;
       const q = quality.get(key) ?? { workspaceId, sourceId: e.source_id, day, metric, count: 0 };
       q.count++;
       quality.set(key, q);
-    }
-    if (identifiers.length === 0) continue;
-    const kind =
-      e.library_name === 'cdp-import'
-        ? 'import'
-        : e.type === 'identify' || e.type === 'alias'
-          ? e.type
-          : 'event';
-    evidence.push({
-      evidenceId: `${e.source_id}/${e.message_id}`,
-      kind,
-      sourceId: e.source_id,
-      at,
-      identifiers,
-    });
-    if (e.type === 'identify' && isObject(e.traits)) {
-      const { set, setOnce } = cleanTraits(e.traits);
-      if (Object.keys(set).length + Object.keys(setOnce).length > 0)
-        traitEvidence.push({
-          key: `${identifiers[0].type}:${identifiers[0].value}`,
-          assertion: { set, setOnce, at, sourceId: e.source_id },
-        });
     }
   }
   const update = await applyEvidence(db, workspaceId, evidence, types);

@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'quarantine:write',
   'profiles:read',
   'profiles:write',
+  'identity:write',
   'tokens:write',
   'users:manage',
 ] as const;

@@ -40,7 +40,7 @@ const toObservations = (row: ObservationRow): Observation[] => {
 };
 
 /** The earliest evidence per identifier set, among the given items. */
-function earliestPerSet(items: readonly Evidence[]): Map<string, ObservationRow> {
+export function earliestPerSet(items: readonly Evidence[]): Map<string, ObservationRow> {
   const sets = new Map<string, ObservationRow>();
   for (const item of items) {
     if (item.identifiers.length === 0) continue;
@@ -161,7 +161,7 @@ export async function recomputeComponent(
 }
 
 /** Writes the identifiers whose profile or first sighting changed, and the component's conflicts. */
-async function writeResolution(
+export async function writeResolution(
   db: Kysely<IdentityTables>,
   workspaceId: string,
   resolution: Resolution,

@@ -30,6 +30,19 @@ export interface ConflictWrite {
 type Db = Kysely<IdentityTables>;
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
+async function writeNodeChunk(db: Db, workspaceId: string, nodes: readonly NodeWrite[]) {
+  await sql`
+      insert into identity_nodes (workspace_id, key, type, value, profile_id, first_seen_at)
+      select ${workspaceId}, key, split_part(key, ':', 1), substr(key, strpos(key, ':') + 1), "profileId", "firstSeenAt"
+        from jsonb_to_recordset(${JSON.stringify(nodes)}::jsonb) as n(key text, "profileId" text, "firstSeenAt" timestamptz)
+      order by key collate "C"
+      on conflict (workspace_id, key) do update
+        set profile_id = excluded.profile_id, first_seen_at = excluded.first_seen_at
+        where (identity_nodes.profile_id, identity_nodes.first_seen_at) is distinct from (excluded.profile_id, excluded.first_seen_at)`.execute(
+    db,
+  );
+}
+
 /** The stored identity graph of one workspace: evidence, identifiers and their profiles, conflicts. */
 export const graphRepository = {
   async existingSets(db: Db, workspaceId: string, hashes: readonly string[]) {
@@ -124,17 +137,8 @@ export const graphRepository = {
         .where('workspace_id', '=', workspaceId)
         .where(sql<boolean>`key = any(${dropped}::text[])`)
         .execute();
-    if (nodes.length === 0) return;
-    await sql`
-      insert into identity_nodes (workspace_id, key, type, value, profile_id, first_seen_at)
-      select ${workspaceId}, key, split_part(key, ':', 1), substr(key, strpos(key, ':') + 1), "profileId", "firstSeenAt"
-        from jsonb_to_recordset(${JSON.stringify(nodes)}::jsonb) as n(key text, "profileId" text, "firstSeenAt" timestamptz)
-      order by key collate "C"
-      on conflict (workspace_id, key) do update
-        set profile_id = excluded.profile_id, first_seen_at = excluded.first_seen_at
-        where (identity_nodes.profile_id, identity_nodes.first_seen_at) is distinct from (excluded.profile_id, excluded.first_seen_at)`.execute(
-      db,
-    );
+    for (let i = 0; i < nodes.length; i += 5000)
+      await writeNodeChunk(db, workspaceId, nodes.slice(i, i + 5000));
   },
 
   /** Replaces the conflicts recorded for the given evidence sets. */
@@ -210,5 +214,64 @@ export const graphRepository = {
       .where('retracted_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
+  },
+
+  /** Every identifier of the workspace and its profile. */
+  async allNodes(db: Db, workspaceId: string): Promise<Map<string, string>> {
+    const rows = await db
+      .selectFrom('identity_nodes')
+      .select(['key', 'profile_id'])
+      .where('workspace_id', '=', workspaceId)
+      .execute();
+    return new Map(rows.map((r) => [r.key, r.profile_id]));
+  },
+
+  /** Set hashes an operator retracted. */
+  async retractedSets(db: Db, workspaceId: string): Promise<Set<string>> {
+    const rows = await db
+      .selectFrom('identity_observations')
+      .select('set_hash')
+      .where('workspace_id', '=', workspaceId)
+      .where('retracted_at', 'is not', null)
+      .execute();
+    return new Set(rows.map((r) => r.set_hash));
+  },
+
+  /** Replaces all evidence of a workspace (keeping operators' retractions by set). */
+  async replaceAllObservations(db: Db, workspaceId: string, rows: readonly ObservationRow[]) {
+    const retracted = await graphRepository.retractedSets(db, workspaceId);
+    await db.deleteFrom('identity_observations').where('workspace_id', '=', workspaceId).execute();
+    await db.deleteFrom('identity_conflicts').where('workspace_id', '=', workspaceId).execute();
+    for (let i = 0; i < rows.length; i += 5000)
+      await graphRepository.upsertObservations(db, workspaceId, rows.slice(i, i + 5000));
+    if (retracted.size > 0)
+      await db
+        .updateTable('identity_observations')
+        .set({ retracted_at: new Date() })
+        .where('workspace_id', '=', workspaceId)
+        .where(sql<boolean>`set_hash = any(${[...retracted]}::text[])`)
+        .execute();
+  },
+
+  async recentConflicts(db: Db, workspaceId: string, limit: number) {
+    return db
+      .selectFrom('identity_conflicts')
+      .select(['evidence_id', 'reason', 'left_out', 'profile_id', 'at'])
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('at', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
+  async qualitySince(db: Db, workspaceId: string, since: string) {
+    return db
+      .selectFrom('data_quality_stats')
+      .select(['source_id', 'metric', (eb) => eb.fn.sum<string>('count').as('count')])
+      .where('workspace_id', '=', workspaceId)
+      .where(sql<boolean>`day >= ${since}::date`)
+      .groupBy(['source_id', 'metric'])
+      .orderBy('source_id')
+      .orderBy('metric')
+      .execute();
   },
 };

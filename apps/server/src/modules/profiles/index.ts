@@ -1,5 +1,5 @@
 export { applyProfileUpdates, type TraitEvidence } from './apply-profile-updates.ts';
-export { loadTraitRules } from './profile-store.repository.ts';
+export { loadTraitRules, replaceTraitStates } from './profile-store.repository.ts';
 export { evidenceNotInProfile, identifierNotInProfile } from './profiles.errors.ts';
 export { profilesRoutes } from './profiles.routes.ts';
 export { ProfilesService, type TimelineOwner, type TimelineReader } from './profiles.service.ts';

@@ -139,3 +139,15 @@ export async function loadTraitRules(db: Db, workspaceId: string): Promise<Recor
     .executeTakeFirst();
   return (row?.trait_rules ?? {}) as Record<string, TraitRule>;
 }
+
+/** Replaces every trait state of a workspace (after identity rules changed which identifier heads evidence). */
+export async function replaceTraitStates(
+  db: Db,
+  workspaceId: string,
+  states: ReadonlyMap<string, TraitState>,
+) {
+  await db.deleteFrom('identifier_traits').where('workspace_id', '=', workspaceId).execute();
+  const entries = [...states];
+  for (let i = 0; i < entries.length; i += 5000)
+    await profileStore.writeTraitStates(db, workspaceId, new Map(entries.slice(i, i + 5000)));
+}
