@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { register as metricsRegistry } from 'prom-client';
 import type { Database } from './database.ts';
 import { publishIdentityRules, simulateIdentityRules } from './flows/identity-rules.flow.ts';
+import { decideMatch, runProbabilisticMatching } from './flows/probabilistic-matching.flow.ts';
 import { ProfilePipeline } from './flows/profile-pipeline.flow.ts';
 import { splitProfile } from './flows/split-profile.flow.ts';
 import { AuthService, addAuthGuard, authRoutes } from './modules/auth/index.ts';
@@ -186,6 +187,9 @@ export async function buildHttp(
       identityRoutes(api, handle.db, {
         simulate: (workspaceId, rules) => simulateIdentityRules(handle.db, workspaceId, rules),
         publish: (workspaceId, rules) => publishIdentityRules(handle.db, workspaceId, rules),
+        runMatching: (workspaceId) => runProbabilisticMatching(handle.db, workspaceId),
+        decideMatch: (workspaceId, id, decision, actor) =>
+          decideMatch(handle.db, workspaceId, id, decision, actor),
       });
       profilesRoutes(api, services.profiles, (workspaceId, id, body, actor) =>
         splitProfile(handle.db, services.profiles, workspaceId, id, body, actor),

@@ -95,7 +95,7 @@ const IdentifierRef = z.object({ type: z.string(), value: z.string() });
 
 export const EvidenceLink = z.object({
   evidenceId: z.string().describe('`sourceId/messageId` of the event or import row, or the operator action'),
-  kind: z.enum(['event', 'identify', 'alias', 'import', 'manual']),
+  kind: z.enum(['event', 'identify', 'alias', 'import', 'manual', 'probabilistic']),
   at: Iso,
   identifiers: z.array(IdentifierRef),
 });
@@ -205,3 +205,40 @@ export const ConflictList = z.object({
   items: z.array(IdentityConflict.extend({ profileId: z.string().nullable() })),
 });
 export type ConflictList = z.infer<typeof ConflictList>;
+
+export const MATCH_STATUSES = ['pending', 'auto_merged', 'merged', 'rejected'] as const;
+
+/** A pair of profiles scored by probabilistic matching: auto-merged, or waiting for a reviewer. */
+export const MatchCandidate = z.object({
+  id: z.string(),
+  left: IdentifierRef,
+  right: IdentifierRef,
+  leftProfileId: z.string(),
+  rightProfileId: z.string(),
+  probability: z.number(),
+  score: z.number(),
+  /** Per field: the comparison level and its weight (they add up to the score). */
+  explanation: z.array(z.object({ field: z.string(), level: z.string().nullable(), weight: z.number() })),
+  status: z.enum(MATCH_STATUSES),
+  createdAt: Iso,
+  decidedAt: Iso.nullable(),
+});
+export type MatchCandidate = z.infer<typeof MatchCandidate>;
+
+export const MatchQuery = z
+  .object({
+    status: z.enum(MATCH_STATUSES).default('pending'),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type MatchQueryInput = z.input<typeof MatchQuery>;
+export const MatchList = z.object({ items: z.array(MatchCandidate) });
+export type MatchList = z.infer<typeof MatchList>;
+
+export const MatchRunResult = z.object({
+  records: z.number().int().describe('Profiles with enough traits to compare'),
+  candidatePairs: z.number().int(),
+  autoMerged: z.number().int(),
+  queuedForReview: z.number().int(),
+});
+export type MatchRunResult = z.infer<typeof MatchRunResult>;

@@ -12,6 +12,10 @@ import type {
   IngestionStats,
   LinkExplanation,
   LoginBody,
+  MatchCandidate,
+  MatchList,
+  MatchQueryInput,
+  MatchRunResult,
   Me,
   Profile,
   ProfileGraph,
@@ -151,6 +155,11 @@ export function createClient(options: ClientOptions = {}) {
       conflicts: (limit?: number) =>
         request<ConflictList>('GET', '/identity/conflicts', undefined, { limit }),
       dataQuality: (days?: number) => request<DataQuality>('GET', '/data-quality', undefined, { days }),
+      runMatching: () => request<MatchRunResult>('POST', '/identity/matching/run', {}),
+      matches: (query: MatchQueryInput = {}) =>
+        request<MatchList>('GET', '/identity/matches', undefined, query as Query),
+      decideMatch: (matchId: string, decision: 'accept' | 'reject') =>
+        request<MatchCandidate>('POST', `/identity/matches/${id(matchId)}/${decision}`, {}),
     },
     stats: {
       ingestion: (query: StatsQueryInput = {}) =>

@@ -20,6 +20,8 @@ export interface Evidence {
   /** Event time, ISO 8601. */
   readonly at: string;
   readonly identifiers: readonly Identifier[];
+  /** What a probabilistic or reviewed link carried (score, match id). */
+  readonly details?: unknown;
 }
 
 /** What applying evidence changed; `diff` is null when no evidence was new to the graph. */
@@ -52,6 +54,7 @@ export function earliestPerSet(items: readonly Evidence[]): Map<string, Observat
       kind: item.kind,
       sourceId: item.sourceId,
       at: item.at,
+      details: item.details,
     };
     const known = sets.get(setHash);
     if (!known || row.at < known.at || (row.at === known.at && row.evidenceId < known.evidenceId))

@@ -10,6 +10,8 @@ export interface ObservationRow {
   readonly kind: string;
   readonly sourceId: string | null;
   readonly at: string;
+  /** What a probabilistic or reviewed link carried (score, match id). */
+  readonly details?: unknown;
 }
 
 export interface NodeWrite {
@@ -61,13 +63,14 @@ export const graphRepository = {
     if (rows.length === 0) return;
     const payload = rows.map((r) => ({ ...r, workspaceId }));
     await sql`
-      insert into identity_observations (workspace_id, set_hash, keys, evidence_id, kind, source_id, at)
-      select "workspaceId", "setHash", array(select jsonb_array_elements_text(keys)), "evidenceId", kind, "sourceId", at
+      insert into identity_observations (workspace_id, set_hash, keys, evidence_id, kind, source_id, at, details)
+      select "workspaceId", "setHash", array(select jsonb_array_elements_text(keys)), "evidenceId", kind, "sourceId", at, details
         from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb)
-          as r("workspaceId" text, "setHash" text, keys jsonb, "evidenceId" text, kind text, "sourceId" text, at timestamptz)
+          as r("workspaceId" text, "setHash" text, keys jsonb, "evidenceId" text, kind text, "sourceId" text, at timestamptz, details jsonb)
       order by "setHash" collate "C"
       on conflict (workspace_id, set_hash) do update
-        set evidence_id = excluded.evidence_id, kind = excluded.kind, source_id = excluded.source_id, at = excluded.at
+        set evidence_id = excluded.evidence_id, kind = excluded.kind, source_id = excluded.source_id, at = excluded.at,
+            details = excluded.details
         where (excluded.at, excluded.evidence_id collate "C") < (identity_observations.at, identity_observations.evidence_id collate "C")`.execute(
       db,
     );

@@ -4,6 +4,11 @@ import {
   DataQualityQuery,
   IdentityRules,
   IdentitySettings,
+  IdParams,
+  MatchCandidate,
+  MatchList,
+  MatchQuery,
+  MatchRunResult,
   RuleImpact,
 } from '@cdp/protocol';
 import type { Kysely } from 'kysely';
@@ -14,11 +19,19 @@ import { parseIdentifierKey } from './evidence/observation-set.ts';
 import type { IdentityTables } from './identity.tables.ts';
 import { graphRepository } from './identity-graph.repository.ts';
 import { loadIdentitySettings } from './identity-settings.repository.ts';
+import { matchCandidates } from './match-candidates.repository.ts';
 
 /** Rule changes re-read history across identity and profiles (flows/identity-rules.flow.ts). */
 export interface IdentityRuleActions {
   readonly simulate: (workspaceId: string, rules: IdentityRules) => Promise<RuleImpact>;
   readonly publish: (workspaceId: string, rules: IdentityRules) => Promise<RuleImpact>;
+  readonly runMatching: (workspaceId: string) => Promise<MatchRunResult>;
+  readonly decideMatch: (
+    workspaceId: string,
+    id: string,
+    decision: 'accept' | 'reject',
+    actor: string | null,
+  ) => Promise<MatchCandidate>;
 }
 
 /** Identity rules (types, priorities, limits, junk values) with simulation; conflicts; data quality. */
@@ -114,4 +127,56 @@ export function identityRoutes(
       };
     },
   );
+  app.post(
+    '/identity/matching/run',
+    {
+      config: { permission: 'identity:write' },
+      schema: {
+        tags,
+        summary: 'Probabilistic matching over profiles: auto-merge confident pairs, queue the review band',
+        response: { 200: MatchRunResult },
+      },
+    },
+    (request) => actions.runMatching(principalOf(request).workspaceId),
+  );
+  app.get(
+    '/identity/matches',
+    {
+      config: { permission: 'profiles:read' },
+      schema: {
+        tags,
+        summary: 'Scored pairs by status (the review queue is `pending`), most likely first',
+        querystring: MatchQuery,
+        response: { 200: MatchList },
+      },
+    },
+    async (request) => ({
+      items: await matchCandidates.list(
+        db,
+        principalOf(request).workspaceId,
+        request.query.status,
+        request.query.limit,
+      ),
+    }),
+  );
+  for (const decision of ['accept', 'reject'] as const)
+    app.post(
+      `/identity/matches/:id/${decision}`,
+      {
+        config: { permission: 'profiles:write' },
+        schema: {
+          tags,
+          summary:
+            decision === 'accept'
+              ? 'Accept a queued pair: link the two profiles'
+              : 'Reject a queued pair: never suggested again',
+          params: IdParams,
+          response: { 200: MatchCandidate },
+        },
+      },
+      (request) => {
+        const principal = principalOf(request);
+        return actions.decideMatch(principal.workspaceId, request.params.id, decision, principal.id);
+      },
+    );
 }

@@ -28,6 +28,23 @@ export interface IdentityObservationsTable {
   at: ColumnType<Date, Date | string, Date | string>;
   retracted_at: Date | null;
   retracted_reason: string | null;
+  details: Json;
+}
+
+export interface IdentityMatchCandidatesTable {
+  id: string;
+  workspace_id: string;
+  left_key: string;
+  right_key: string;
+  left_profile: string;
+  right_profile: string;
+  probability: number;
+  score: number;
+  explanation: Json;
+  status: ColumnType<string, string | undefined, string>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
 }
 
 export interface IdentityNodesTable {
@@ -69,6 +86,7 @@ export interface IdentityTables {
   event_pipeline: EventPipelineTable;
   identity_settings: IdentitySettingsTable;
   identity_observations: IdentityObservationsTable;
+  identity_match_candidates: IdentityMatchCandidatesTable;
   identity_nodes: IdentityNodesTable;
   identity_retractions: IdentityRetractionsTable;
   identity_conflicts: IdentityConflictsTable;

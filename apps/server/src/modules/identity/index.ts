@@ -23,6 +23,7 @@ export { BUILT_IN_IDENTIFIER_TYPES, type IdentifierType } from './identifiers/id
 export { normalizeEmail } from './identifiers/normalize-email.ts';
 export { normalizeIdentifier } from './identifiers/normalize-identifier.ts';
 export { normalizePhone } from './identifiers/normalize-phone.ts';
+export { matchDecided, matchNotFound } from './identity.errors.ts';
 export { type IdentityRuleActions, identityRoutes } from './identity.routes.ts';
 export type { IdentityTables } from './identity.tables.ts';
 export { graphRepository } from './identity-graph.repository.ts';
@@ -31,5 +32,6 @@ export {
   loadIdentitySettings,
   saveIdentityTypes,
 } from './identity-settings.repository.ts';
+export { type CandidateWrite, matchCandidates } from './match-candidates.repository.ts';
 export * as matching from './matching/index.ts';
 export { type RuleImpact, rebuildGraph } from './rebuild-graph.ts';

@@ -112,7 +112,7 @@ export class IngestService {
     const fingerprint = obj ? messageFingerprint(obj) : null;
     const bytes = fingerprint?.bytes ?? Buffer.byteLength(JSON.stringify(value) ?? '');
     const rawId = obj?.messageId;
-    const validation = validateMessage(value, pathType, bytes, depth);
+    const validation = validateMessage(value, pathType, bytes, depth, envelope.identityInTraits);
     if (validation.ok && obj) {
       const messageId = validation.message.messageId ?? newId('msg');
       const extra: EventFlag[] = changed ? [...flags, 'sanitized'] : flags;

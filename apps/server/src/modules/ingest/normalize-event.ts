@@ -9,6 +9,8 @@ export interface Envelope {
   readonly integrations?: Record<string, unknown>;
   readonly requestIp: string | null;
   readonly userAgent: string | null;
+  /** A file import: identity may be given by traits alone (see validateMessage). */
+  readonly identityInTraits?: boolean;
 }
 
 export interface TimeRules {

@@ -27,12 +27,21 @@ const hasId = (v: unknown) => (typeof v === 'string' && v.length > 0) || typeof 
  * Checks one message against the Segment spec and our limits. `pathType` is the type implied by the
  * endpoint (`/v1/track` …); for batch items the message's own `type` decides.
  */
+const nonEmpty = (v: unknown) => typeof v === 'object' && v !== null && Object.keys(v).length > 0;
+const hasTraits = (obj: Record<string, unknown>) =>
+  nonEmpty(obj.traits) || nonEmpty((obj.context as { traits?: unknown } | undefined)?.traits);
+
 export function validateMessage(
   raw: unknown,
   pathType: MessageType | null,
   bytes: number,
   /** Nesting depth of `raw`, as measured by sanitizeJson. */
   depth: number,
+  /**
+   * File imports: a row may name its person only by traits (a member number, a phone), which the
+   * identity pipeline reads; the tracking API keeps Segment's rule (userId or anonymousId).
+   */
+  identityInTraits = false,
 ): Validation {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, problems: [problem('invalid_message', '', 'A message must be a JSON object')] };
@@ -79,7 +88,7 @@ export function validateMessage(
   if (message.type === 'alias') {
     if (!hasId(obj.userId))
       return { ok: false, problems: [problem('missing_identity', '/userId', 'alias needs userId')] };
-  } else if (!hasId(obj.userId) && !hasId(obj.anonymousId)) {
+  } else if (!hasId(obj.userId) && !hasId(obj.anonymousId) && !(identityInTraits && hasTraits(obj))) {
     return {
       ok: false,
       problems: [problem('missing_identity', '/userId', `${message.type} needs userId or anonymousId`)],

@@ -4,7 +4,7 @@ export interface Identifier {
   readonly value: string;
 }
 
-export type ObservationKind = 'event' | 'identify' | 'alias' | 'import' | 'manual';
+export type ObservationKind = 'event' | 'identify' | 'alias' | 'import' | 'manual' | 'probabilistic';
 
 /** One piece of evidence (an event, identify, alias, import row or operator action) that saw identifiers together. */
 export interface Observation {
