@@ -186,7 +186,11 @@ export async function buildHttp(
       debuggerRoutes(api, services.ingest);
       identityRoutes(api, handle.db, {
         simulate: (workspaceId, rules) => simulateIdentityRules(handle.db, workspaceId, rules),
-        publish: (workspaceId, rules) => publishIdentityRules(handle.db, workspaceId, rules),
+        publish: async (workspaceId, rules) => {
+          const impact = await publishIdentityRules(handle.db, workspaceId, rules);
+          services.profiles.forgetSettings(workspaceId);
+          return impact;
+        },
         runMatching: (workspaceId) => runProbabilisticMatching(handle.db, workspaceId),
         decideMatch: (workspaceId, id, decision, actor) =>
           decideMatch(handle.db, workspaceId, id, decision, actor),

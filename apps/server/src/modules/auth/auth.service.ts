@@ -17,6 +17,7 @@ export interface Principal {
 }
 
 export const DEFAULT_WORKSPACE = 'ws_default';
+const TOKEN_CACHE_MS = 10_000;
 
 /** Brute-force policy: per account and per IP, within a sliding window. */
 export const LOGIN_LIMITS = { windowMs: 15 * 60_000, perEmail: 5, perIp: 50 } as const;
@@ -29,6 +30,7 @@ function toMe(user: UserRow): Me {
 
 export class AuthService {
   private readonly repo: AuthRepository;
+  private readonly tokenCache = new Map<string, { principal: Principal; until: number }>();
 
   constructor(
     db: Kysely<AuthTables>,
@@ -119,11 +121,31 @@ export class AuthService {
       : null;
   }
 
+  /**
+   * The principal of an API token. Known tokens are remembered for TOKEN_CACHE_MS, so a busy
+   * integration costs one lookup (and one `last_used_at` write) per token and interval, not per
+   * request; a revoked token stops working within that interval.
+   */
   async principalFromToken(token: string): Promise<Principal | null> {
-    const row = await this.repo.tokenByHash(sha256(token));
-    return row
-      ? { kind: 'token', id: row.id, workspaceId: row.workspace_id, role: row.role as Role, email: null }
-      : null;
+    const hash = sha256(token);
+    const now = Date.now();
+    const cached = this.tokenCache.get(hash);
+    if (cached && cached.until > now) return cached.principal;
+    const row = await this.repo.tokenByHash(hash);
+    if (!row) {
+      this.tokenCache.delete(hash);
+      return null;
+    }
+    const principal: Principal = {
+      kind: 'token',
+      id: row.id,
+      workspaceId: row.workspace_id,
+      role: row.role as Role,
+      email: null,
+    };
+    if (this.tokenCache.size >= 10_000) this.tokenCache.clear();
+    this.tokenCache.set(hash, { principal, until: now + TOKEN_CACHE_MS });
+    return principal;
   }
 
   async me(principal: Principal): Promise<Me> {

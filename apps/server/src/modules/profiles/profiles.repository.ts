@@ -21,6 +21,32 @@ export class ProfilesRepository {
     return redirect?.new_id ?? null;
   }
 
+  /** A profile and its identifiers in one round trip, by profile id or by one of its identifier keys. */
+  async profileWith(workspaceId: string, by: { id: string } | { key: string }) {
+    const target =
+      'id' in by
+        ? sql`select ${by.id}::text as id`
+        : sql`select profile_id as id from identity_nodes where workspace_id = ${workspaceId} and key = ${by.key}`;
+    const { rows } = await sql<{
+      id: string;
+      name: string | null;
+      traits: unknown;
+      trait_sources: unknown;
+      first_seen_at: Date;
+      created_at: Date;
+      updated_at: Date;
+      identifiers: Array<{ type: string; value: string; first_seen_at: string }>;
+    }>`
+      with t as (${target})
+      select p.id, p.name, p.traits, p.trait_sources, p.first_seen_at, p.created_at, p.updated_at,
+             coalesce((select json_agg(json_build_object('type', n.type, 'value', n.value, 'first_seen_at', n.first_seen_at)
+                                       order by n.first_seen_at, n.key)
+                         from identity_nodes n where n.workspace_id = p.workspace_id and n.profile_id = p.id), '[]') as identifiers
+        from profiles p join t on p.id = t.id
+       where p.workspace_id = ${workspaceId}`.execute(this.db);
+    return rows[0];
+  }
+
   profile(workspaceId: string, id: string) {
     return this.db
       .selectFrom('profiles')
@@ -40,16 +66,6 @@ export class ProfilesRepository {
       .orderBy('first_seen_at')
       .orderBy('key')
       .execute();
-  }
-
-  async profileOfKey(workspaceId: string, key: string): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('identity_nodes')
-      .select('profile_id')
-      .where('workspace_id', '=', workspaceId)
-      .where('key', '=', key)
-      .executeTakeFirst();
-    return row?.profile_id ?? null;
   }
 
   /** Profile ids whose identifiers of `types` equal or start with `value`. */

@@ -11,6 +11,7 @@ import type {
 import type { Kysely } from 'kysely';
 import {
   explainLink,
+  type IdentifierType,
   type IdentityTables,
   identifierKey,
   loadIdentitySettings,
@@ -34,6 +35,28 @@ export type TimelineReader = (
 ) => Promise<TimelinePage>;
 
 const iso = (d: Date | string) => new Date(d).toISOString();
+const SETTINGS_CACHE_MS = 5_000;
+
+type ProfileRow = NonNullable<Awaited<ReturnType<ProfilesRepository['profileWith']>>>;
+
+function toProfile(row: ProfileRow, requestedId: string): Profile {
+  return {
+    id: row.id,
+    redirectedFrom: row.id === requestedId ? null : requestedId,
+    name: row.name,
+    traits: row.traits as Record<string, unknown>,
+    traitSources: row.trait_sources as Profile['traitSources'],
+    identifiers: row.identifiers.map((i) => ({
+      type: i.type,
+      value: i.value,
+      firstSeenAt: iso(i.first_seen_at),
+    })),
+    consent: {},
+    firstSeenAt: iso(row.first_seen_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
 const SEARCH_TYPES: Record<string, readonly string[]> = {
   phone: ['phone'],
   email: ['email'],
@@ -44,6 +67,7 @@ const SEARCH_TYPES: Record<string, readonly string[]> = {
 /** Reads profiles: by id or identifier, search, timeline, history, and their identity graph. */
 export class ProfilesService {
   private readonly repo: ProfilesRepository;
+  private readonly settings = new Map<string, { types: readonly IdentifierType[]; until: number }>();
 
   constructor(
     private readonly db: Kysely<ProfilesTables & IdentityTables>,
@@ -61,31 +85,30 @@ export class ProfilesService {
   }
 
   async get(workspaceId: string, id: string): Promise<Profile> {
-    const live = await this.liveId(workspaceId, id);
-    const row = await this.repo.profile(workspaceId, live);
+    const row =
+      (await this.repo.profileWith(workspaceId, { id })) ??
+      (await this.repo.profileWith(workspaceId, { id: await this.liveId(workspaceId, id) }));
     if (!row) throw profileNotFound(id);
-    const identifiers = await this.repo.identifiers(workspaceId, [live]);
-    return {
-      id: live,
-      redirectedFrom: live === id ? null : id,
-      name: row.name,
-      traits: row.traits as Record<string, unknown>,
-      traitSources: row.trait_sources as Profile['traitSources'],
-      identifiers: identifiers.map((i) => ({
-        type: i.type,
-        value: i.value,
-        firstSeenAt: iso(i.first_seen_at),
-      })),
-      consent: {},
-      firstSeenAt: iso(row.first_seen_at),
-      createdAt: iso(row.created_at),
-      updatedAt: iso(row.updated_at),
-    };
+    return toProfile(row, id);
+  }
+
+  /** Identifier types, re-read at most every SETTINGS_CACHE_MS (lookups are hot; rules change rarely). */
+  private async types(workspaceId: string): Promise<readonly IdentifierType[]> {
+    const cached = this.settings.get(workspaceId);
+    if (cached && cached.until > Date.now()) return cached.types;
+    const { types } = await loadIdentitySettings(this.db, workspaceId);
+    this.settings.set(workspaceId, { types, until: Date.now() + SETTINGS_CACHE_MS });
+    return types;
+  }
+
+  /** Drops cached identifier types after rules were published in this process. */
+  forgetSettings(workspaceId: string): void {
+    this.settings.delete(workspaceId);
   }
 
   /** The canonical key of an identifier as typed (`138 0013 8000` → `phone:+8613800138000`). */
   async canonicalKey(workspaceId: string, type: string, value: string): Promise<string> {
-    const { types } = await loadIdentitySettings(this.db, workspaceId);
+    const types = await this.types(workspaceId);
     const definition = types.find((t) => t.name === type);
     const result = normalizeIdentifier(type, value, { definition });
     if (!result.valid || result.value === null) throw invalidIdentifier(type, result.reason ?? 'invalid');
@@ -94,11 +117,13 @@ export class ProfilesService {
 
   async lookup(workspaceId: string, type: string, value: string): Promise<Profile> {
     const key = await this.canonicalKey(workspaceId, type, value).catch(() => `${type}:${value}`);
-    const id =
-      (await this.repo.profileOfKey(workspaceId, key)) ??
-      (await this.repo.profileOfKey(workspaceId, `${type}:${value}`));
-    if (!id) throw identifierNotFound(type, value);
-    return this.get(workspaceId, id);
+    const row =
+      (await this.repo.profileWith(workspaceId, { key })) ??
+      (key === `${type}:${value}`
+        ? undefined
+        : await this.repo.profileWith(workspaceId, { key: `${type}:${value}` }));
+    if (!row) throw identifierNotFound(type, value);
+    return toProfile(row, row.id);
   }
 
   async search(workspaceId: string, q: ProfileSearchQuery): Promise<ProfileList> {
@@ -158,7 +183,7 @@ export class ProfilesService {
     const live = await this.liveId(workspaceId, id);
     const identifiers = await this.repo.identifiers(workspaceId, [live]);
     const keys = new Set(identifiers.map((i) => `${i.type}:${i.value}`));
-    const { types } = await loadIdentitySettings(this.db, workspaceId);
+    const types = await this.types(workspaceId);
     const { resolution } = await resolveComponent(this.db, workspaceId, keys, types);
     const conflicts = await this.repo.conflicts(workspaceId, live);
     return {
@@ -189,7 +214,7 @@ export class ProfilesService {
   async explain(workspaceId: string, id: string, from: string, to: string): Promise<LinkExplanation> {
     const live = await this.liveId(workspaceId, id);
     const [a, b] = [parseIdentifierKey(from), parseIdentifierKey(to)];
-    const { types } = await loadIdentitySettings(this.db, workspaceId);
+    const types = await this.types(workspaceId);
     const { resolution } = await resolveComponent(this.db, workspaceId, [from, to], types);
     const path = explainLink(resolution, a, b);
     return {
