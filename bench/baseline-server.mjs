@@ -1,8 +1,14 @@
-// Baseline for the ingestion benchmark: a bare node:http handler that only parses the JSON body and
-// answers 200 — the ceiling of any HTTP ingestion on this machine.
+// Baseline for the benchmarks: a bare node:http handler that only parses the JSON body and answers
+// 200 (GET: a small JSON document) — the ceiling of any HTTP API on this machine.
 import { createServer } from 'node:http';
 
 const server = createServer((req, res) => {
+  if (req.method === 'GET') {
+    // the lookup benchmark's baseline: answer a small JSON document
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"id":"prof_baseline","traits":{}}');
+    return;
+  }
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {

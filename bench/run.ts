@@ -4,14 +4,14 @@
  *   npm run bench [-- --seconds 20 --soak 300 --backends embedded,postgres]
  * PostgreSQL is used when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { readEnv } from '../apps/server/src/platform/config.ts';
 import { type LoadResult, runLoad } from './load.ts';
+import { rssMb, spawnTarget, type Target } from './targets.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -22,43 +22,6 @@ const { values: args } = parseArgs({
 });
 const SECONDS = Number(args.seconds);
 const SOAK = Number(args.soak);
-
-interface Target {
-  readonly name: string;
-  readonly url: string;
-  readonly writeKey: string;
-  readonly pid: number;
-  stop(): Promise<void>;
-}
-
-async function spawnTarget(name: string, command: string[], env: Record<string, string>): Promise<Target> {
-  const child = spawn(process.execPath, command, {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  while (!/Write key:\s+\S+/.test(out)) {
-    if (child.exitCode !== null) throw new Error(`${name} exited: ${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    name,
-    url: (/Console:\s+(\S+)/.exec(out)?.[1] ?? '').replace('localhost', '127.0.0.1'),
-    writeKey: /Write key:\s+(\S+)/.exec(out)?.[1] ?? '',
-    pid: child.pid ?? 0,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : 0;
-}
 
 let seq = 0;
 const message = (n: number, i: number) => ({

@@ -97,9 +97,7 @@ export async function openCore(config: Config, log: Logger, opts: { shareRunning
 export async function createApp(config: Config, log: Logger): Promise<App> {
   const { handle, services } = await openCore(config, log);
   try {
-    const app = await buildHttp(config, log, handle, services);
-    services.pipeline.start();
-    return app;
+    return await buildHttp(config, log, handle, services);
   } catch (err) {
     await handle.close();
     throw err;

@@ -34,7 +34,7 @@ const COLUMNS = sql`id, workspace_id, source_id, message_id, type, user_id, anon
 
 export async function loadEvents(db: Kysely<Database>, ids: readonly string[]): Promise<EventForProfile[]> {
   const { rows } = await sql<EventForProfile>`
-    select ${COLUMNS} from events where id = any(${ids}::bigint[]) order by id`.execute(db);
+    select ${COLUMNS} from events where id in (select unnest(${ids}::bigint[])) order by id`.execute(db);
   return rows;
 }
 

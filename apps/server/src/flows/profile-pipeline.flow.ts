@@ -135,7 +135,7 @@ export class ProfilePipeline {
         await this.db
           .updateTable('event_pipeline')
           .set((eb) => ({ attempts: eb(eb.ref('attempts'), '+', 1), last_error: message.slice(0, 2000) }))
-          .where(sql<boolean>`id = any(${claimed}::bigint[])`)
+          .where(sql<boolean>`id in (select unnest(${claimed}::bigint[]))`)
           .execute();
       }
       throw err;

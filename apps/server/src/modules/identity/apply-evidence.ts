@@ -67,27 +67,43 @@ export function earliestPerSet(items: readonly Evidence[]): Map<string, Observat
  * Every identifier and piece of evidence connected to `seeds`: the profiles of the seeds, all their
  * identifiers, all evidence mentioning any of them, and so on until nothing new appears. Resolving
  * such a closed component alone gives the same profiles as resolving all evidence of the workspace.
+ * Every identifier of stored evidence is a node of the graph unless an operator retracted it, so
+ * evidence is only looked up for nodes and retracted identifiers; `known` evidence (just written)
+ * is taken as given.
  */
-async function loadComponent(db: Kysely<IdentityTables>, workspaceId: string, seeds: Iterable<string>) {
+async function loadComponent(
+  db: Kysely<IdentityTables>,
+  workspaceId: string,
+  seeds: Iterable<string>,
+  known: readonly ObservationRow[] = [],
+) {
   const keys = new Set(seeds);
   const before = new Map<string, string>();
   const observations = new Map<string, ObservationRow>();
+  for (const row of known) {
+    observations.set(row.setHash, row);
+    for (const k of row.keys) keys.add(k);
+  }
   const profilesSeen = new Set<string>();
   const askedProfile = new Set<string>();
   const askedEvidence = new Set<string>();
+  const retracted = new Set<string>();
   for (;;) {
     const forProfile = [...keys].filter((k) => !askedProfile.has(k));
     for (const k of forProfile) askedProfile.add(k);
     const newProfiles = new Set<string>();
-    for (const { profile_id } of await repo.profilesOfKeys(db, workspaceId, forProfile))
-      if (!profilesSeen.has(profile_id)) newProfiles.add(profile_id);
+    const found = await repo.profilesOfKeys(db, workspaceId, forProfile);
+    for (const { profile_id } of found) if (!profilesSeen.has(profile_id)) newProfiles.add(profile_id);
     for (const p of newProfiles) profilesSeen.add(p);
     for (const row of await repo.keysOfProfiles(db, workspaceId, [...newProfiles])) {
       before.set(row.key, row.profile_id);
       keys.add(row.key);
       askedProfile.add(row.key);
     }
-    const forEvidence = [...keys].filter((k) => !askedEvidence.has(k));
+    const nodes = new Set(found.map((f) => f.key));
+    const notNodes = forProfile.filter((k) => !nodes.has(k) && !before.has(k));
+    for (const k of await repo.retractedKeys(db, workspaceId, notNodes)) retracted.add(k);
+    const forEvidence = [...keys].filter((k) => !askedEvidence.has(k) && (before.has(k) || retracted.has(k)));
     if (forEvidence.length === 0) break;
     for (const k of forEvidence) askedEvidence.add(k);
     for (const row of await repo.observationsTouching(db, workspaceId, forEvidence)) {
@@ -98,7 +114,7 @@ async function loadComponent(db: Kysely<IdentityTables>, workspaceId: string, se
     if (observations.size > MAX_CLOSURE_OBSERVATIONS)
       throw new Error(`identity component over ${MAX_CLOSURE_OBSERVATIONS} observations`);
   }
-  return { keys, before, observations };
+  return { before, observations, retracted };
 }
 
 /**
@@ -128,6 +144,7 @@ export async function applyEvidence(
     workspaceId,
     changed.flatMap((row) => row.keys),
     types,
+    changed,
   );
 }
 
@@ -137,12 +154,12 @@ export async function resolveComponent(
   workspaceId: string,
   seeds: Iterable<string>,
   types: readonly IdentifierType[],
+  known: readonly ObservationRow[] = [],
 ) {
-  const { keys, before, observations } = await loadComponent(db, workspaceId, seeds);
-  const retracted = await repo.retractedKeys(db, workspaceId, [...keys]);
+  const { before, observations, retracted } = await loadComponent(db, workspaceId, seeds, known);
   const resolution = resolveIdentities([...observations.values()].flatMap(toObservations), {
     types,
-    retracted: { identifiers: retracted.map(parseIdentifierKey) },
+    retracted: { identifiers: [...retracted].map(parseIdentifierKey) },
   });
   return { before, observations: [...observations.values()], resolution };
 }
@@ -156,8 +173,9 @@ export async function recomputeComponent(
   workspaceId: string,
   seeds: Iterable<string>,
   types: readonly IdentifierType[],
+  known: readonly ObservationRow[] = [],
 ): Promise<GraphUpdate> {
-  const { before, observations, resolution } = await resolveComponent(db, workspaceId, seeds, types);
+  const { before, observations, resolution } = await resolveComponent(db, workspaceId, seeds, types, known);
   const diff = diffAssignment(before, resolution.clusters);
   await writeResolution(db, workspaceId, resolution, diff, observations);
   return { diff, before };

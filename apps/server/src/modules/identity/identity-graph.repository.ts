@@ -53,7 +53,7 @@ export const graphRepository = {
       .selectFrom('identity_observations')
       .select(['set_hash', 'at', 'evidence_id'])
       .where('workspace_id', '=', workspaceId)
-      .where(sql<boolean>`set_hash = any(${hashes}::text[])`)
+      .where(sql<boolean>`set_hash in (select unnest(${hashes}::text[]))`)
       .execute();
     return new Map(rows.map((r) => [r.set_hash, { at: iso(r.at), evidenceId: r.evidence_id }]));
   },
@@ -74,6 +74,13 @@ export const graphRepository = {
         where (excluded.at, excluded.evidence_id collate "C") < (identity_observations.at, identity_observations.evidence_id collate "C")`.execute(
       db,
     );
+    // each identifier of each set, for lookups by identifier (new sets only; a set's keys never change)
+    await sql`
+      insert into identity_observation_keys (workspace_id, key, set_hash)
+      select ${workspaceId}, jsonb_array_elements_text(keys), "setHash"
+        from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ setHash: r.setHash, keys: r.keys })))}::jsonb)
+          as r("setHash" text, keys jsonb)
+      on conflict do nothing`.execute(db);
   },
 
   async profilesOfKeys(db: Db, workspaceId: string, keys: readonly string[]) {
@@ -82,7 +89,7 @@ export const graphRepository = {
       .selectFrom('identity_nodes')
       .select(['key', 'profile_id'])
       .where('workspace_id', '=', workspaceId)
-      .where(sql<boolean>`key = any(${keys}::text[])`)
+      .where(sql<boolean>`key in (select unnest(${keys}::text[]))`)
       .execute();
   },
 
@@ -92,7 +99,7 @@ export const graphRepository = {
       .selectFrom('identity_nodes')
       .select(['key', 'profile_id', 'first_seen_at'])
       .where('workspace_id', '=', workspaceId)
-      .where(sql<boolean>`profile_id = any(${profileIds}::text[])`)
+      .where(sql<boolean>`profile_id in (select unnest(${profileIds}::text[]))`)
       .orderBy('key')
       .execute();
   },
@@ -108,7 +115,10 @@ export const graphRepository = {
       .selectFrom('identity_observations')
       .select(['set_hash', 'keys', 'evidence_id', 'kind', 'source_id', 'at', 'retracted_at'])
       .where('workspace_id', '=', workspaceId)
-      .where(sql<boolean>`keys && ${keys}::text[]`)
+      .where(
+        sql<boolean>`set_hash in (select k.set_hash from identity_observation_keys k
+          where k.workspace_id = ${workspaceId} and k.key in (select unnest(${keys}::text[])))`,
+      )
       .execute();
     return rows.map((r) => ({
       setHash: r.set_hash,
@@ -127,7 +137,7 @@ export const graphRepository = {
       .selectFrom('identity_retractions')
       .select('key')
       .where('workspace_id', '=', workspaceId)
-      .where(sql<boolean>`key = any(${keys}::text[])`)
+      .where(sql<boolean>`key in (select unnest(${keys}::text[]))`)
       .execute();
     return rows.map((r) => r.key);
   },
@@ -138,7 +148,7 @@ export const graphRepository = {
       await db
         .deleteFrom('identity_nodes')
         .where('workspace_id', '=', workspaceId)
-        .where(sql<boolean>`key = any(${dropped}::text[])`)
+        .where(sql<boolean>`key in (select unnest(${dropped}::text[]))`)
         .execute();
     for (let i = 0; i < nodes.length; i += 5000)
       await writeNodeChunk(db, workspaceId, nodes.slice(i, i + 5000));
@@ -155,7 +165,7 @@ export const graphRepository = {
       await db
         .deleteFrom('identity_conflicts')
         .where('workspace_id', '=', workspaceId)
-        .where(sql<boolean>`set_hash = any(${setHashes}::text[])`)
+        .where(sql<boolean>`set_hash in (select unnest(${setHashes}::text[]))`)
         .execute();
     if (conflicts.length === 0) return;
     await sql`
@@ -244,6 +254,7 @@ export const graphRepository = {
   async replaceAllObservations(db: Db, workspaceId: string, rows: readonly ObservationRow[]) {
     const retracted = await graphRepository.retractedSets(db, workspaceId);
     await db.deleteFrom('identity_observations').where('workspace_id', '=', workspaceId).execute();
+    await db.deleteFrom('identity_observation_keys').where('workspace_id', '=', workspaceId).execute();
     await db.deleteFrom('identity_conflicts').where('workspace_id', '=', workspaceId).execute();
     for (let i = 0; i < rows.length; i += 5000)
       await graphRepository.upsertObservations(db, workspaceId, rows.slice(i, i + 5000));
@@ -252,7 +263,7 @@ export const graphRepository = {
         .updateTable('identity_observations')
         .set({ retracted_at: new Date() })
         .where('workspace_id', '=', workspaceId)
-        .where(sql<boolean>`set_hash = any(${[...retracted]}::text[])`)
+        .where(sql<boolean>`set_hash in (select unnest(${[...retracted]}::text[]))`)
         .execute();
   },
 

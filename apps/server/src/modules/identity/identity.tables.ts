@@ -47,6 +47,12 @@ export interface IdentityMatchCandidatesTable {
   created_at: CreatedAt;
 }
 
+export interface IdentityObservationKeysTable {
+  workspace_id: string;
+  key: string;
+  set_hash: string;
+}
+
 export interface IdentityNodesTable {
   workspace_id: string;
   key: string;
@@ -86,6 +92,7 @@ export interface IdentityTables {
   event_pipeline: EventPipelineTable;
   identity_settings: IdentitySettingsTable;
   identity_observations: IdentityObservationsTable;
+  identity_observation_keys: IdentityObservationKeysTable;
   identity_match_candidates: IdentityMatchCandidatesTable;
   identity_nodes: IdentityNodesTable;
   identity_retractions: IdentityRetractionsTable;

@@ -28,7 +28,7 @@ export const profileStore = {
       .selectFrom('identifier_traits')
       .select(['key', 'state'])
       .where('workspace_id', '=', workspaceId)
-      .where(sql<boolean>`key = any(${keys}::text[])`)
+      .where(sql<boolean>`key in (select unnest(${keys}::text[]))`)
       .execute();
     return new Map(rows.map((r) => [r.key, r.state as TraitState]));
   },
@@ -49,7 +49,7 @@ export const profileStore = {
       .selectFrom('profiles')
       .select(['id', 'traits'])
       .where('workspace_id', '=', workspaceId)
-      .where(sql<boolean>`id = any(${ids}::text[])`)
+      .where(sql<boolean>`id in (select unnest(${ids}::text[]))`)
       .execute();
     return new Map(rows.map((r) => [r.id, r.traits]));
   },
@@ -80,14 +80,14 @@ export const profileStore = {
       await db
         .deleteFrom('profile_redirects')
         .where('workspace_id', '=', workspaceId)
-        .where(sql<boolean>`old_id = any(${live}::text[])`)
+        .where(sql<boolean>`old_id in (select unnest(${live}::text[]))`)
         .execute();
     if (removed.length === 0) return;
     const ids = removed.map((r) => r.id);
     await db
       .deleteFrom('profiles')
       .where('workspace_id', '=', workspaceId)
-      .where(sql<boolean>`id = any(${ids}::text[])`)
+      .where(sql<boolean>`id in (select unnest(${ids}::text[]))`)
       .execute();
     const redirects = removed.filter((r) => r.redirectTo !== null);
     if (redirects.length === 0) return;

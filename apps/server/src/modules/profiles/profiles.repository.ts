@@ -62,7 +62,7 @@ export class ProfilesRepository {
       .selectFrom('identity_nodes')
       .select(['profile_id', 'type', 'value', 'first_seen_at'])
       .where('workspace_id', '=', workspaceId)
-      .where(sql<boolean>`profile_id = any(${profileIds}::text[])`)
+      .where(sql<boolean>`profile_id in (select unnest(${profileIds}::text[]))`)
       .orderBy('first_seen_at')
       .orderBy('key')
       .execute();
@@ -81,7 +81,7 @@ export class ProfilesRepository {
       .select('profile_id')
       .distinct()
       .where('workspace_id', '=', workspaceId)
-      .where(sql<boolean>`type = any(${types}::text[])`)
+      .where(sql<boolean>`type in (select unnest(${types}::text[]))`)
       .where(prefix ? sql<boolean>`value like ${likePrefix(value)}` : sql<boolean>`value = ${value}`)
       .limit(limit)
       .execute();
@@ -106,7 +106,7 @@ export class ProfilesRepository {
       .selectFrom('profiles')
       .select(['id', 'name', 'first_seen_at', 'updated_at'])
       .where('workspace_id', '=', workspaceId)
-      .where(sql<boolean>`id = any(${ids}::text[])`)
+      .where(sql<boolean>`id in (select unnest(${ids}::text[]))`)
       .execute();
   }
 

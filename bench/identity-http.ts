@@ -1,0 +1,172 @@
+import { execFileSync } from 'node:child_process';
+import type autocannonType from 'autocannon';
+import pg from 'pg';
+import { runLoad } from './load.ts';
+import { spawnTarget, type Target } from './targets.ts';
+
+type Autocannon = typeof autocannonType;
+interface Context {
+  readonly seconds: number;
+  readonly freshDatabase: (name: string) => Promise<string>;
+  readonly autocannon: Autocannon;
+}
+
+const CDP = ['apps/server/bin/cdp.mjs', 'serve'];
+const rand = (n: number) => Math.floor(Math.random() * n);
+
+function token(url: string): string {
+  const out = execFileSync(
+    process.execPath,
+    ['apps/server/bin/cdp.mjs', 'tokens', 'create', '--name', 'bench', '--json'],
+    {
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+    },
+  );
+  return (JSON.parse(out.toString()) as { token: string }).token;
+}
+
+async function getLoad(
+  autocannon: Autocannon,
+  base: string,
+  headers: Record<string, string>,
+  path: () => string,
+  seconds: number,
+) {
+  const result = await autocannon({
+    url: base,
+    connections: 50,
+    duration: seconds,
+    headers,
+    requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: path() }) }],
+  });
+  const ok = result.requests.total - result.non2xx;
+  return { rps: ok / seconds, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+}
+
+/** Profile lookup by phone through the HTTP API on `profiles` profiles (2 identifiers each). */
+export async function lookupScenario(ctx: Context & { readonly profiles: number }) {
+  const baseline = await spawnTarget('baseline', ['bench/baseline-server.mjs'], {});
+  const base = await getLoad(ctx.autocannon, baseline.url, {}, () => '/lookup', ctx.seconds);
+  await baseline.stop();
+
+  const url = await ctx.freshDatabase('cdp_bench_lookup');
+  let server: Target = await spawnTarget('cdp', CDP, { DATABASE_URL: url });
+  await server.stop(); // migrated and bootstrapped; load the data set without it running
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const n = ctx.profiles;
+  await client.query(`
+    insert into profiles (workspace_id, id, traits, trait_sources, name, identifier_count, first_seen_at)
+    select 'ws_default', 'prof_' || lpad(i::text, 24, '0'),
+           jsonb_build_object('name', '客户' || i, 'city', '上海市', 'phone', '+86139' || lpad(i::text, 8, '0')),
+           '{}', '客户' || i, 2, now()
+      from generate_series(0, ${n - 1}) as i`);
+  await client.query(`
+    insert into identity_nodes (workspace_id, key, type, value, profile_id, first_seen_at)
+    select 'ws_default', t || ':' || v, t, v, 'prof_' || lpad(i::text, 24, '0'), now()
+      from generate_series(0, ${n - 1}) as i,
+           lateral (values ('phone', '+86139' || lpad(i::text, 8, '0')), ('member_id', 'M' || i)) as x(t, v)`);
+  await client.query('analyze');
+  await client.end();
+  const bearer = token(url);
+  server = await spawnTarget('cdp', CDP, { DATABASE_URL: url });
+  const ours = await getLoad(
+    ctx.autocannon,
+    server.url,
+    { authorization: `Bearer ${bearer}` },
+    () => `/api/v1/profiles/lookup?type=phone&value=139${String(rand(n)).padStart(8, '0')}`,
+    ctx.seconds,
+  );
+  await server.stop();
+  console.log(
+    `\nProfile lookup by phone (national format, normalised by the server), ${n} profiles, 50 connections:`,
+  );
+  console.log(
+    '| target | requests/s | p50 ms | p99 ms | non-2xx | ratio to baseline |\n|---|---:|---:|---:|---:|---:|',
+  );
+  console.log(
+    `| baseline (node:http, static JSON) | ${Math.round(base.rps)} | ${base.p50} | ${base.p99} | ${base.non2xx} | 1.00 |`,
+  );
+  console.log(
+    `| GET /api/v1/profiles/lookup | ${Math.round(ours.rps)} | ${ours.p50} | ${ours.p99} | ${ours.non2xx} | ${(ours.rps / base.rps).toFixed(2)} |`,
+  );
+}
+
+let seq = 0;
+const trackBody = (n: number) => ({
+  type: 'track',
+  messageId: `live-${process.pid}-${seq}-${n}`,
+  userId: `user-${n % 50_000}`,
+  anonymousId: `anon-${seq}-${n}`,
+  event: 'Product Viewed',
+  properties: { sku: `sku-${n % 500}`, price: 199 },
+  timestamp: new Date().toISOString(),
+});
+
+/** How long until an identify shows in its profile, sampled while /v1/track is under load. */
+async function visibility(target: Target, bearer: string, until: () => boolean): Promise<number[]> {
+  const samples: number[] = [];
+  for (let k = 0; until(); k++) {
+    const userId = `probe-${process.pid}-${k}`;
+    const started = performance.now();
+    await fetch(`${target.url}/v1/identify`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${target.writeKey}:`).toString('base64')}`,
+      },
+      body: JSON.stringify({ userId, traits: { probe: k } }),
+    });
+    for (;;) {
+      const res = await fetch(`${target.url}/api/v1/profiles/lookup?type=user_id&value=${userId}`, {
+        headers: { authorization: `Bearer ${bearer}` },
+      });
+      await res.arrayBuffer();
+      if (res.ok) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    samples.push(performance.now() - started);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return samples;
+}
+
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+
+/** Ingestion p99 with the profile pipeline off (role api) and on, and profile visibility. */
+export async function liveScenario(ctx: Context) {
+  const rows: string[] = [];
+  for (const role of ['api', 'all'] as const) {
+    const url = await ctx.freshDatabase('cdp_bench_live');
+    const target = await spawnTarget('cdp', CDP, { DATABASE_URL: url, CDP_ROLE: role });
+    const bearer = token(url);
+    seq++;
+    let running = true;
+    const probe = role === 'all' ? visibility(target, bearer, () => running) : Promise.resolve([]);
+    const r = await runLoad({
+      url: target.url,
+      path: '/v1/track',
+      writeKey: target.writeKey,
+      connections: 50,
+      seconds: ctx.seconds,
+      eventsPerRequest: 1,
+      body: trackBody,
+    });
+    running = false;
+    const seen = await probe;
+    await target.stop();
+    rows.push(
+      `| ${role === 'api' ? 'pipeline off (CDP_ROLE=api)' : 'pipeline on'} | ${Math.round(r.requestsPerSec)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ` +
+        (seen.length
+          ? `${pct(seen, 50).toFixed(0)} / ${pct(seen, 99).toFixed(0)} ms (${seen.length} probes)`
+          : '—') +
+        ' |',
+    );
+  }
+  console.log('\nLive path: /v1/track, 50 connections, each event a new (userId, anonymousId) pair:');
+  console.log(
+    '| server | requests/s | p50 ms | p99 ms | non-2xx | identify → visible in profile p50 / p99 |\n|---|---:|---:|---:|---:|---|',
+  );
+  for (const row of rows) console.log(row);
+}
