@@ -18,6 +18,7 @@ import { ProfilePipeline } from './flows/profile-pipeline.flow.ts';
 import { splitProfile } from './flows/split-profile.flow.ts';
 import { AuthService, addAuthGuard, authRoutes } from './modules/auth/index.ts';
 import { identityRoutes } from './modules/identity/index.ts';
+import { ImportsService } from './modules/imports/index.ts';
 import {
   addTrackingBodyParsing,
   debuggerRoutes,
@@ -43,6 +44,7 @@ export interface Services {
   readonly ingest: IngestService;
   readonly pipeline: ProfilePipeline;
   readonly profiles: ProfilesService;
+  readonly imports: ImportsService;
 }
 
 export interface App {
@@ -71,6 +73,7 @@ export function buildServices(db: Kysely<Database>, config: Config, log: Logger)
     profiles: new ProfilesService(db, (workspaceId, owner, query) =>
       ingest.timeline(workspaceId, owner, query),
     ),
+    imports: new ImportsService(ingest, sources),
   };
 }
 

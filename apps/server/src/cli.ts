@@ -13,6 +13,7 @@ import pg from 'pg';
 import type { z } from 'zod';
 import { buildHttp, buildServices, openCore, type Services } from './app.ts';
 import type { Database } from './database.ts';
+import { registerImportCommand } from './import-file.command.ts';
 import { handleSignals, printBanner, startServer } from './main.ts';
 import { DEFAULT_WORKSPACE } from './modules/auth/index.ts';
 import { type Config, loadConfig } from './platform/config.ts';
@@ -157,6 +158,8 @@ export function buildCli(): Command {
         `Demo data: ${summary.messages} messages for ${summary.profiles} customers in ${summary.seconds.toFixed(1)} s`,
       );
     });
+
+  registerImportCommand(program, withCore);
 
   program
     .command('openapi')

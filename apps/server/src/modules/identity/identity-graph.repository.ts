@@ -288,4 +288,14 @@ export const graphRepository = {
       .orderBy('metric')
       .execute();
   },
+
+  /** Indexes events that carry no user or anonymous id under their head identifier (for timelines). */
+  async indexEvents(db: Db, workspaceId: string, rows: ReadonlyArray<{ key: string; eventId: string }>) {
+    if (rows.length === 0) return;
+    await sql`
+      insert into event_keys (workspace_id, key, event_id)
+      select ${workspaceId}, key, "eventId"::bigint
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e(key text, "eventId" text)
+      on conflict do nothing`.execute(db);
+  },
 };

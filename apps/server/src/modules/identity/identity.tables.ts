@@ -53,6 +53,12 @@ export interface IdentityObservationKeysTable {
   set_hash: string;
 }
 
+export interface EventKeysTable {
+  workspace_id: string;
+  key: string;
+  event_id: string;
+}
+
 export interface IdentityNodesTable {
   workspace_id: string;
   key: string;
@@ -93,6 +99,7 @@ export interface IdentityTables {
   identity_settings: IdentitySettingsTable;
   identity_observations: IdentityObservationsTable;
   identity_observation_keys: IdentityObservationKeysTable;
+  event_keys: EventKeysTable;
   identity_match_candidates: IdentityMatchCandidatesTable;
   identity_nodes: IdentityNodesTable;
   identity_retractions: IdentityRetractionsTable;

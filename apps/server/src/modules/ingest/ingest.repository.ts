@@ -7,6 +7,8 @@ import { type WriteItem, type WriteResult, writeGroup } from './write-group.ts';
 export interface EventOwner {
   readonly userIds: readonly string[];
   readonly anonymousIds: readonly string[];
+  /** Identifier keys (`member_id:M1`) of events that name their person by traits only. */
+  readonly keys: readonly string[];
 }
 
 export class IngestRepository {
@@ -36,7 +38,8 @@ export class IngestRepository {
 
   /** Events of one person (any of their user ids or anonymous ids), newest event time first. */
   timeline(workspaceId: string, owner: EventOwner, q: TimelineQuery): Promise<EventRow[]> {
-    if (owner.userIds.length + owner.anonymousIds.length === 0) return Promise.resolve([]);
+    if (owner.userIds.length + owner.anonymousIds.length + owner.keys.length === 0)
+      return Promise.resolve([]);
     let query = this.db
       .selectFrom('events')
       .selectAll()
@@ -45,6 +48,12 @@ export class IngestRepository {
         eb.or([
           ...(owner.userIds.length ? [eb('user_id', 'in', owner.userIds)] : []),
           ...(owner.anonymousIds.length ? [eb('anonymous_id', 'in', owner.anonymousIds)] : []),
+          ...(owner.keys.length
+            ? [
+                sql<boolean>`id in (select k.event_id from event_keys k
+                  where k.workspace_id = ${workspaceId} and k.key in (select unnest(${owner.keys}::text[])))`,
+              ]
+            : []),
         ]),
       );
     if (q.sourceId) query = query.where('source_id', '=', q.sourceId);

@@ -181,6 +181,16 @@ export class IngestService {
     pathType: MessageType | null,
     envelope: Envelope,
   ): Promise<IngestResponse> {
+    return (await this.ingestEach(source, items, pathType, envelope)).response;
+  }
+
+  /** `ingest`, with what happened to each message, in order (file imports report per row). */
+  async ingestEach(
+    source: SourceRef,
+    items: readonly unknown[],
+    pathType: MessageType | null,
+    envelope: Envelope,
+  ): Promise<{ results: WriteResult[]; response: IngestResponse }> {
     const prepared = items.map((raw) => this.prepare(source, raw, pathType, envelope));
     const results = await this.commit(prepared);
     const rejected: RejectedItem[] = [];
@@ -204,7 +214,7 @@ export class IngestService {
         });
       }
     });
-    return { success: rejected.length === 0, accepted, duplicates, rejected };
+    return { results, response: { success: rejected.length === 0, accepted, duplicates, rejected } };
   }
 
   async replay(workspaceId: string, id: string, edited: unknown): Promise<ReplayResult> {

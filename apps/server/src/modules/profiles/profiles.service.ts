@@ -27,6 +27,7 @@ import type { ProfilesTables } from './profiles.tables.ts';
 export interface TimelineOwner {
   readonly userIds: readonly string[];
   readonly anonymousIds: readonly string[];
+  readonly keys: readonly string[];
 }
 export type TimelineReader = (
   workspaceId: string,
@@ -160,7 +161,11 @@ export class ProfilesService {
     const of = (type: string) => identifiers.filter((i) => i.type === type).map((i) => i.value);
     return this.timelineReader(
       workspaceId,
-      { userIds: of('user_id'), anonymousIds: of('anonymous_id') },
+      {
+        userIds: of('user_id'),
+        anonymousIds: of('anonymous_id'),
+        keys: identifiers.map((i) => `${i.type}:${i.value}`),
+      },
       query,
     );
   }
