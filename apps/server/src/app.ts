@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Health, LIMITS } from '@cdp/protocol';
 import fastifyCookie from '@fastify/cookie';
@@ -18,7 +19,7 @@ import { ProfilePipeline } from './flows/profile-pipeline.flow.ts';
 import { splitProfile } from './flows/split-profile.flow.ts';
 import { AuthService, addAuthGuard, authRoutes } from './modules/auth/index.ts';
 import { identityRoutes } from './modules/identity/index.ts';
-import { ImportsService } from './modules/imports/index.ts';
+import { ImportJobsService, ImportsService, importsRoutes } from './modules/imports/index.ts';
 import {
   addTrackingBodyParsing,
   debuggerRoutes,
@@ -45,6 +46,7 @@ export interface Services {
   readonly pipeline: ProfilePipeline;
   readonly profiles: ProfilesService;
   readonly imports: ImportsService;
+  readonly importJobs: ImportJobsService;
 }
 
 export interface App {
@@ -65,6 +67,7 @@ export function buildServices(db: Kysely<Database>, config: Config, log: Logger)
     log,
     onCommitted: () => pipeline.notify(),
   });
+  const imports = new ImportsService(ingest, sources);
   return {
     auth: new AuthService(db, config.CDP_SESSION_TTL_HOURS),
     sources,
@@ -73,7 +76,8 @@ export function buildServices(db: Kysely<Database>, config: Config, log: Logger)
     profiles: new ProfilesService(db, (workspaceId, owner, query) =>
       ingest.timeline(workspaceId, owner, query),
     ),
-    imports: new ImportsService(ingest, sources),
+    imports,
+    importJobs: new ImportJobsService(db, imports, join(config.CDP_DATA_DIR, 'imports'), log),
   };
 }
 
@@ -196,6 +200,7 @@ export async function buildHttp(
         decideMatch: (workspaceId, id, decision, actor) =>
           decideMatch(handle.db, workspaceId, id, decision, actor),
       });
+      importsRoutes(api, services.importJobs);
       profilesRoutes(api, services.profiles, (workspaceId, id, body, actor) =>
         splitProfile(handle.db, services.profiles, workspaceId, id, body, actor),
       );

@@ -23,6 +23,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const timers: NodeJS.Timeout[] = [];
   if (config.CDP_ROLE !== 'api') {
     app.services.pipeline.start();
+    await app.services.importJobs.markInterrupted();
     const maintain = async () => {
       try {
         const purged = await app.services.ingest.purgeDedupe();

@@ -1,4 +1,5 @@
 export * from './api.ts';
+export * from './imports.ts';
 export * from './ingest.ts';
 export * from './profiles.ts';
 export * from './segment.ts';

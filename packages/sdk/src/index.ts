@@ -7,11 +7,16 @@ import type {
   EventPage,
   EventQueryInput,
   Health,
+  ImportFile,
+  ImportJob,
+  ImportJobList,
+  ImportPreview,
   IdentityRules,
   IdentitySettings,
   IngestionStats,
   LinkExplanation,
   LoginBody,
+  PreviewBody,
   MatchCandidate,
   MatchList,
   MatchQueryInput,
@@ -30,6 +35,7 @@ import type {
   Source,
   SourceList,
   SplitBody,
+  StartImportBody,
   SplitResult,
   StatsQueryInput,
   TimelinePage,
@@ -160,6 +166,28 @@ export function createClient(options: ClientOptions = {}) {
         request<MatchList>('GET', '/identity/matches', undefined, query as Query),
       decideMatch: (matchId: string, decision: 'accept' | 'reject') =>
         request<MatchCandidate>('POST', `/identity/matches/${id(matchId)}/${decision}`, {}),
+    },
+    imports: {
+      /** Uploads a file as the raw request body (a browser File or Blob, or bytes). */
+      upload: async (filename: string, file: Blob | Uint8Array): Promise<ImportFile> => {
+        const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
+        if (options.token) headers.authorization = `Bearer ${options.token}`;
+        const res = await doFetch(`${base}/api/v1/imports/files${queryString({ filename })}`, {
+          method: 'POST',
+          headers,
+          body: file as Blob,
+          credentials: 'same-origin',
+        });
+        const data = (await res.json().catch(() => undefined)) as (ImportFile & Partial<ErrorBody>) | undefined;
+        if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'http_error', data?.error?.message ?? res.statusText);
+        return data as ImportFile;
+      },
+      preview: (fileId: string, body: PreviewBody) =>
+        request<ImportPreview>('POST', `/imports/files/${id(fileId)}/preview`, body),
+      start: (body: StartImportBody) => request<ImportJob>('POST', '/imports', body),
+      list: () => request<ImportJobList>('GET', '/imports'),
+      get: (jobId: string) => request<ImportJob>('GET', `/imports/${id(jobId)}`),
+      errorsUrl: (jobId: string) => `${base}/api/v1/imports/${id(jobId)}/errors`,
     },
     stats: {
       ingestion: (query: StatsQueryInput = {}) =>

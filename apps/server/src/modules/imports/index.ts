@@ -1,4 +1,5 @@
 export { type ErrorReport, errorReport, type ReportedIssue } from './error-report.ts';
+export { ImportJobsService } from './import-jobs.service.ts';
 export {
   ColumnTarget,
   EVENT_FIELDS,
@@ -8,7 +9,9 @@ export {
   type ImportMappingInput,
   ValueType,
 } from './import-mapping.ts';
+export { importsRoutes } from './imports.routes.ts';
 export { type ImportFileOptions, ImportsService } from './imports.service.ts';
+export type { ImportsTables } from './imports.tables.ts';
 export { type ImportMessage, type MapContext, type MapResult, mapRow } from './map-row.ts';
 export { type NormalizedTimestamp, normalizeTimestamp } from './normalize-timestamp.ts';
 export { formatOf, readRows } from './read-rows.ts';
