@@ -14,6 +14,8 @@ import { ROADMAP_ITEMS } from './ui/navigation.tsx';
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const OverviewPage = lazy(() => import('./pages/OverviewPage.tsx'));
 const SourcesPage = lazy(() => import('./pages/SourcesPage.tsx'));
+const ProfilesPage = lazy(() => import('./pages/ProfilesPage.tsx'));
+const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx'));
 const DebuggerPage = lazy(() => import('./pages/DebuggerPage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const RoadmapPage = lazy(() => import('./pages/RoadmapPage.tsx'));
@@ -33,6 +35,8 @@ function AppRoutes() {
         <Route index element={<OverviewPage />} />
         <Route path="sources" element={<SourcesPage />} />
         <Route path="debugger" element={<DebuggerPage />} />
+        <Route path="profiles" element={<ProfilesPage />} />
+        <Route path="profiles/:id" element={<ProfilePage />} />
         <Route path="settings" element={<SettingsPage />} />
         {ROADMAP_ITEMS.map((item) => (
           <Route key={item.key} path={`${item.key}/*`} element={<RoadmapPage feature={item.key} />} />

@@ -16,5 +16,6 @@ describe('navigation', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(ROADMAP_ITEMS.map((i) => i.key)).toContain('journeys');
     expect(ROADMAP_ITEMS.map((i) => i.key)).not.toContain('sources');
+    expect(ROADMAP_ITEMS.map((i) => i.key)).not.toContain('profiles');
   });
 });

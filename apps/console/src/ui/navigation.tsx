@@ -61,7 +61,7 @@ export const NAVIGATION: readonly NavSection[] = [
   {
     group: 'oneid',
     items: [
-      { key: 'profiles', to: '/profiles', icon: <IdcardOutlined />, built: false },
+      { key: 'profiles', to: '/profiles', icon: <IdcardOutlined />, built: true },
       { key: 'identity', to: '/identity', icon: <ApartmentOutlined />, built: false },
     ],
   },
