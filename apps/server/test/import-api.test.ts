@@ -25,7 +25,7 @@ for (const backend of backends()) {
       assert.deepEqual(file.headers, ['手机号', '姓名', '会员卡号', '生日']);
       assert.equal(file.sample.length, 3);
       const mapping = file.suggested as { columns: Record<string, unknown> };
-      assert.deepEqual(mapping.columns['手机号'], { identifier: 'phone' });
+      assert.deepEqual(mapping.columns.手机号, { identifier: 'phone' });
 
       const preview = await t.api.imports.preview(file.id, { kind: 'profiles', mapping });
       assert.deepEqual(

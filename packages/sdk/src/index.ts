@@ -7,21 +7,21 @@ import type {
   EventPage,
   EventQueryInput,
   Health,
+  IdentityRules,
+  IdentitySettings,
   ImportFile,
   ImportJob,
   ImportJobList,
   ImportPreview,
-  IdentityRules,
-  IdentitySettings,
   IngestionStats,
   LinkExplanation,
   LoginBody,
-  PreviewBody,
   MatchCandidate,
   MatchList,
   MatchQueryInput,
   MatchRunResult,
   Me,
+  PreviewBody,
   Profile,
   ProfileGraph,
   ProfileHistory,
@@ -35,8 +35,8 @@ import type {
   Source,
   SourceList,
   SplitBody,
-  StartImportBody,
   SplitResult,
+  StartImportBody,
   StatsQueryInput,
   TimelinePage,
   TimelineQueryInput,
@@ -178,8 +178,15 @@ export function createClient(options: ClientOptions = {}) {
           body: file as Blob,
           credentials: 'same-origin',
         });
-        const data = (await res.json().catch(() => undefined)) as (ImportFile & Partial<ErrorBody>) | undefined;
-        if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'http_error', data?.error?.message ?? res.statusText);
+        const data = (await res.json().catch(() => undefined)) as
+          | (ImportFile & Partial<ErrorBody>)
+          | undefined;
+        if (!res.ok)
+          throw new ApiError(
+            res.status,
+            data?.error?.code ?? 'http_error',
+            data?.error?.message ?? res.statusText,
+          );
         return data as ImportFile;
       },
       preview: (fileId: string, body: PreviewBody) =>

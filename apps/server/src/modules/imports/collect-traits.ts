@@ -1,4 +1,4 @@
-import { BUILT_IN_IDENTIFIER_TYPES, normalizeIdentifier } from '../identity/index.ts';
+import { normalizeIdentifier } from '../identity/index.ts';
 import {
   normalizeCity,
   normalizeDate,
@@ -86,8 +86,3 @@ export function putTrait(into: Traits, name: string, raw: unknown, type?: ValueT
   if ('invalid' in read) flag(into, name, raw, read.invalid);
   else if ('value' in read) into.traits[name] = read.value;
 }
-
-const PRIORITY: ReadonlyMap<string, number> = new Map(
-  BUILT_IN_IDENTIFIER_TYPES.map((t) => [t.name, t.priority]),
-);
-const rank = (type: string) => PRIORITY.get(type) ?? 0;
