@@ -17,6 +17,8 @@ const SourcesPage = lazy(() => import('./pages/SourcesPage.tsx'));
 const ProfilesPage = lazy(() => import('./pages/ProfilesPage.tsx'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx'));
 const DebuggerPage = lazy(() => import('./pages/DebuggerPage.tsx'));
+const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx'));
+const IdentityPage = lazy(() => import('./pages/IdentityPage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const RoadmapPage = lazy(() => import('./pages/RoadmapPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
@@ -37,6 +39,8 @@ function AppRoutes() {
         <Route path="debugger" element={<DebuggerPage />} />
         <Route path="profiles" element={<ProfilesPage />} />
         <Route path="profiles/:id" element={<ProfilePage />} />
+        <Route path="imports" element={<ImportsPage />} />
+        <Route path="identity" element={<IdentityPage />} />
         <Route path="settings" element={<SettingsPage />} />
         {ROADMAP_ITEMS.map((item) => (
           <Route key={item.key} path={`${item.key}/*`} element={<RoadmapPage feature={item.key} />} />

@@ -8,6 +8,8 @@ describe('navigation', () => {
     expect(activeNavKey('/debugger', '')).toBe('debugger');
     expect(activeNavKey('/debugger', '?tab=quarantine')).toBe('quarantine');
     expect(activeNavKey('/profiles/123', '')).toBe('profiles');
+    expect(activeNavKey('/imports', '')).toBe('imports');
+    expect(activeNavKey('/identity', '')).toBe('identity');
     expect(activeNavKey('/nope', '')).toBeUndefined();
   });
 
@@ -17,5 +19,7 @@ describe('navigation', () => {
     expect(ROADMAP_ITEMS.map((i) => i.key)).toContain('journeys');
     expect(ROADMAP_ITEMS.map((i) => i.key)).not.toContain('sources');
     expect(ROADMAP_ITEMS.map((i) => i.key)).not.toContain('profiles');
+    expect(ROADMAP_ITEMS.map((i) => i.key)).not.toContain('identity');
+    expect(ROADMAP_ITEMS.map((i) => i.key)).not.toContain('imports');
   });
 });

@@ -11,6 +11,7 @@ import {
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
+  UploadOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -20,6 +21,7 @@ export type NavKey =
   | 'sources'
   | 'debugger'
   | 'quarantine'
+  | 'imports'
   | 'profiles'
   | 'identity'
   | 'tags'
@@ -56,13 +58,14 @@ export const NAVIGATION: readonly NavSection[] = [
       { key: 'sources', to: '/sources', icon: <DatabaseOutlined />, built: true },
       { key: 'debugger', to: '/debugger', icon: <BugOutlined />, built: true },
       { key: 'quarantine', to: '/debugger?tab=quarantine', icon: <WarningOutlined />, built: true },
+      { key: 'imports', to: '/imports', icon: <UploadOutlined />, built: true },
     ],
   },
   {
     group: 'oneid',
     items: [
       { key: 'profiles', to: '/profiles', icon: <IdcardOutlined />, built: true },
-      { key: 'identity', to: '/identity', icon: <ApartmentOutlined />, built: false },
+      { key: 'identity', to: '/identity', icon: <ApartmentOutlined />, built: true },
     ],
   },
   {
