@@ -7,6 +7,24 @@ const Iso = z.string().describe('ISO-8601 date-time');
 export const IMPORT_KINDS = ['profiles', 'events', 'orders'] as const;
 export const IMPORT_FORMATS = ['csv', 'jsonl', 'xlsx'] as const;
 
+/** Fields of Segment's e-commerce spec (Order Completed) and the message's own `event` and `timestamp`. */
+export const EVENT_FIELDS = [
+  'event',
+  'timestamp',
+  'order_id',
+  'revenue',
+  'total',
+  'subtotal',
+  'shipping',
+  'tax',
+  'discount',
+  'coupon',
+  'currency',
+  'affiliation',
+  'products',
+] as const;
+export type EventField = (typeof EVENT_FIELDS)[number];
+
 /** Column → target; validated by the server (see `cdp import --map`). */
 export const ImportMappingBody = z.record(z.string(), z.unknown());
 

@@ -1,5 +1,7 @@
 import type { ImportJob } from '@cdp/protocol';
 
+export { EVENT_FIELDS } from '@cdp/protocol';
+
 export const IMPORT_KIND_VALUES = ['profiles', 'events', 'orders'] as const;
 export type ImportKindValue = (typeof IMPORT_KIND_VALUES)[number];
 
@@ -22,23 +24,6 @@ export const COMMON_TRAITS = [
   'member_level',
   'points',
   'createdAt',
-] as const;
-
-/** Segment e-commerce fields the server accepts (`EVENT_FIELDS`). */
-export const EVENT_FIELDS = [
-  'event',
-  'timestamp',
-  'order_id',
-  'revenue',
-  'total',
-  'subtotal',
-  'shipping',
-  'tax',
-  'discount',
-  'coupon',
-  'currency',
-  'affiliation',
-  'products',
 ] as const;
 
 export interface MappingExtras {

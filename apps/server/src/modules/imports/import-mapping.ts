@@ -1,4 +1,8 @@
+import { EVENT_FIELDS } from '@cdp/protocol';
 import { z } from 'zod';
+
+export { EVENT_FIELDS, type EventField } from '@cdp/protocol';
+
 import { BUILT_IN_IDENTIFIER_TYPES } from '../identity/index.ts';
 
 export const ImportKind = z.enum(['profiles', 'events', 'orders']);
@@ -7,24 +11,6 @@ export type ImportKind = z.infer<typeof ImportKind>;
 /** How a value is read when it is no built-in trait: text (cleaned), number, boolean or calendar date. */
 export const ValueType = z.enum(['string', 'number', 'boolean', 'date']);
 export type ValueType = z.infer<typeof ValueType>;
-
-/** Fields of Segment's e-commerce spec (Order Completed) and the message's own `event` and `timestamp`. */
-export const EVENT_FIELDS = [
-  'event',
-  'timestamp',
-  'order_id',
-  'revenue',
-  'total',
-  'subtotal',
-  'shipping',
-  'tax',
-  'discount',
-  'coupon',
-  'currency',
-  'affiliation',
-  'products',
-] as const;
-export type EventField = (typeof EVENT_FIELDS)[number];
 
 const IDENTIFIER_NAMES: readonly string[] = BUILT_IN_IDENTIFIER_TYPES.map((t) => t.name);
 const name = z.string().min(1).max(128);
