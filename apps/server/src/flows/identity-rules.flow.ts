@@ -1,5 +1,5 @@
 import type { IdentityRules, RuleImpact } from '@cdp/protocol';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../database.ts';
 import {
   type Evidence,
@@ -15,6 +15,7 @@ import {
   type TraitState,
 } from '../modules/profiles/index.ts';
 import { byPriority, eventEvidence, scanEvents } from './event-evidence.ts';
+import { lockWorkspaceIdentity } from './identity-lock.ts';
 
 /** All evidence and trait states of a workspace, re-read from its event history with `types`. */
 async function evidenceFromHistory(
@@ -34,9 +35,6 @@ async function evidenceFromHistory(
   }
   return { evidence, states };
 }
-
-const lock = (db: Kysely<Database>, workspaceId: string) =>
-  sql`select pg_advisory_xact_lock(hashtext(${`cdp.identity:${workspaceId}`}))`.execute(db);
 
 /** How many profiles new identity rules would merge, split, create and remove, over all history. */
 export async function simulateIdentityRules(
@@ -63,7 +61,7 @@ export async function publishIdentityRules(
   const types = byPriority(rules.types);
   return db.transaction().execute(async (transaction) => {
     const tx: Kysely<Database> = transaction;
-    await lock(tx, workspaceId);
+    await lockWorkspaceIdentity(tx, workspaceId);
     await saveIdentityTypes(tx, workspaceId, types);
     const { evidence, states } = await evidenceFromHistory(tx, workspaceId, types);
     await replaceTraitStates(tx, workspaceId, states);

@@ -17,6 +17,7 @@ import {
 import { applyProfileUpdates, loadTraitRules } from '../modules/profiles/index.ts';
 import { newId } from '../platform/ids.ts';
 import { byPriority } from './event-evidence.ts';
+import { lockWorkspaceIdentity } from './identity-lock.ts';
 
 /** Two-character Chinese surnames (复姓) that a naive first-character split would cut. */
 const COMPOUND_SURNAMES = new Set(
@@ -52,9 +53,6 @@ export function toMatchRecord(id: string, traits: Record<string, unknown>): matc
   return surname && comparable > 0 ? record : null;
 }
 
-const lock = (db: Kysely<Database>, workspaceId: string) =>
-  sql`select pg_advisory_xact_lock(hashtext(${`cdp.identity:${workspaceId}`}))`.execute(db);
-
 async function applyLinks(db: Kysely<Database>, workspaceId: string, evidence: readonly Evidence[]) {
   const { types } = await loadIdentitySettings(db, workspaceId);
   const update: GraphUpdate = await applyEvidence(db, workspaceId, evidence, byPriority(types));
@@ -73,7 +71,7 @@ export async function runProbabilisticMatching(
 ): Promise<MatchRunResult> {
   return db.transaction().execute(async (transaction) => {
     const tx: Kysely<Database> = transaction;
-    await lock(tx, workspaceId);
+    await lockWorkspaceIdentity(tx, workspaceId);
     const { types } = await loadIdentitySettings(tx, workspaceId);
     const priority = new Map(types.map((t) => [t.name, t.priority]));
     const { rows } = await sql<{ id: string; traits: Record<string, unknown>; keys: string[] }>`
@@ -144,7 +142,7 @@ export async function decideMatch(
 ): Promise<MatchCandidate> {
   return db.transaction().execute(async (transaction) => {
     const tx: Kysely<Database> = transaction;
-    await lock(tx, workspaceId);
+    await lockWorkspaceIdentity(tx, workspaceId);
     const match = await matchCandidates.get(tx, workspaceId, id);
     if (!match) throw matchNotFound(id);
     if (match.status !== 'pending') throw matchDecided(id, match.status);

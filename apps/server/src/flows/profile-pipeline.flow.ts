@@ -9,6 +9,7 @@ import {
 } from '../modules/identity/index.ts';
 import { applyProfileUpdates, loadTraitRules, type TraitEvidence } from '../modules/profiles/index.ts';
 import { byPriority, type EventForProfile, eventEvidence, loadEvents } from './event-evidence.ts';
+import { lockWorkspaceIdentity } from './identity-lock.ts';
 
 interface QualityCount {
   workspaceId: string;
@@ -144,7 +145,7 @@ export class ProfilePipeline {
 }
 
 async function applyWorkspaceEvents(db: Kysely<Database>, workspaceId: string, events: EventForProfile[]) {
-  await sql`select pg_advisory_xact_lock(hashtext(${`cdp.identity:${workspaceId}`}))`.execute(db);
+  await lockWorkspaceIdentity(db, workspaceId);
   const types = byPriority((await loadIdentitySettings(db, workspaceId)).types);
   const evidence: Evidence[] = [];
   const traitEvidence: TraitEvidence[] = [];

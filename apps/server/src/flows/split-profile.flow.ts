@@ -1,5 +1,5 @@
 import type { SplitBody, SplitResult } from '@cdp/protocol';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../database.ts';
 import { graphRepository, loadIdentitySettings, recomputeComponent } from '../modules/identity/index.ts';
 import {
@@ -9,6 +9,7 @@ import {
   loadTraitRules,
   type ProfilesService,
 } from '../modules/profiles/index.ts';
+import { lockWorkspaceIdentity } from './identity-lock.ts';
 
 /**
  * Splits a wrongly merged profile: an operator takes an identifier out of the graph, or retracts
@@ -30,7 +31,7 @@ export async function splitProfile(
   const { id } = await profiles.get(workspaceId, profileId);
   return db.transaction().execute(async (transaction) => {
     const tx: Kysely<Database> = transaction;
-    await sql`select pg_advisory_xact_lock(hashtext(${`cdp.identity:${workspaceId}`}))`.execute(tx);
+    await lockWorkspaceIdentity(tx, workspaceId);
     const keys = (await graphRepository.keysOfProfiles(tx, workspaceId, [id])).map((r) => r.key);
     const reason = body.reason ?? null;
     if (canonical) {
