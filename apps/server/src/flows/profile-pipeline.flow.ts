@@ -152,13 +152,12 @@ async function applyWorkspaceEvents(db: Kysely<Database>, workspaceId: string, e
   const quality = new Map<string, QualityCount>();
   // counted on the day the data arrived, like the ingestion counters
   const day = new Date().toISOString().slice(0, 10);
-  const unnamed: Array<{ key: string; eventId: string }> = [];
+  const owners: Array<{ key: string; eventId: string }> = [];
   for (const e of events) {
     const found = eventEvidence(e, types);
     if (found.evidence) evidence.push(found.evidence);
     const head = found.evidence?.identifiers[0];
-    if (head && !e.user_id && !e.anonymous_id)
-      unnamed.push({ key: `${head.type}:${head.value}`, eventId: e.id });
+    if (head) owners.push({ key: `${head.type}:${head.value}`, eventId: e.id });
     if (found.traits) traitEvidence.push(found.traits);
     for (const metric of found.issues) {
       const key = `${e.source_id}|${day}|${metric}`;
@@ -170,5 +169,5 @@ async function applyWorkspaceEvents(db: Kysely<Database>, workspaceId: string, e
   const update = await applyEvidence(db, workspaceId, evidence, types);
   await applyProfileUpdates(db, workspaceId, update, traitEvidence, await loadTraitRules(db, workspaceId));
   await graphRepository.addQuality(db, [...quality.values()]);
-  await graphRepository.indexEvents(db, workspaceId, unnamed);
+  await graphRepository.indexEvents(db, workspaceId, owners);
 }

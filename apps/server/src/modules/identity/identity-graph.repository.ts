@@ -289,7 +289,7 @@ export const graphRepository = {
       .execute();
   },
 
-  /** Indexes events that carry no user or anonymous id under their head identifier (for timelines). */
+  /** Indexes events under their head identifier: with the graph, each event's profile (`profile_events`). */
   async indexEvents(db: Db, workspaceId: string, rows: ReadonlyArray<{ key: string; eventId: string }>) {
     if (rows.length === 0) return;
     await sql`
