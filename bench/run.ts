@@ -100,7 +100,8 @@ rows.push(
 );
 
 for (const kind of wanted) {
-  const env: Record<string, string> = {};
+  // the collector alone (`api` role): identity and profiles are measured by `npm run bench:identity`
+  const env: Record<string, string> = { CDP_ROLE: 'api' };
   let dataDir: string | null = null;
   if (kind === 'postgres') {
     const url = await postgresUrl();

@@ -29,6 +29,7 @@ import {
   trackingRoutes,
 } from './modules/ingest/index.ts';
 import { ProfilesService, profilesRoutes } from './modules/profiles/index.ts';
+import { AudienceRunner, AudiencesService, audiencesRoutes } from './modules/segments/index.ts';
 import { SourcesService, sourcesRoutes } from './modules/sources/index.ts';
 import type { Config } from './platform/config.ts';
 import { type DbHandle, openDatabase } from './platform/db/db-host.ts';
@@ -44,6 +45,8 @@ export interface Services {
   readonly sources: SourcesService;
   readonly ingest: IngestService;
   readonly pipeline: ProfilePipeline;
+  readonly audiences: AudiencesService;
+  readonly audienceRunner: AudienceRunner;
   readonly profiles: ProfilesService;
   readonly imports: ImportsService;
   readonly importJobs: ImportJobsService;
@@ -59,7 +62,12 @@ export interface App {
 /** The services over a database handle, configured from `config`. */
 export function buildServices(db: Kysely<Database>, config: Config, log: Logger): Services {
   const sources = new SourcesService(db);
-  const pipeline = new ProfilePipeline(db, log);
+  const pipeline = new ProfilePipeline(db, log, { timeZone: config.CDP_TIME_ZONE });
+  const audienceRunner = new AudienceRunner(db, log, {
+    recheckSeconds: config.CDP_AUDIENCE_RECHECK_SECONDS,
+    timeZone: config.CDP_TIME_ZONE,
+    statementTimeoutMs: 0,
+  });
   const ingest = new IngestService(db, sources, {
     dedupeWindowDays: config.CDP_DEDUPE_WINDOW_DAYS,
     futureToleranceMs: config.CDP_FUTURE_TOLERANCE_MINUTES * 60_000,
@@ -73,6 +81,8 @@ export function buildServices(db: Kysely<Database>, config: Config, log: Logger)
     sources,
     ingest,
     pipeline,
+    audiences: new AudiencesService(db, () => audienceRunner.notify(), config.CDP_TIME_ZONE),
+    audienceRunner,
     profiles: new ProfilesService(db, (workspaceId, owner, query) =>
       ingest.timeline(workspaceId, owner, query),
     ),
@@ -201,6 +211,7 @@ export async function buildHttp(
           decideMatch(handle.db, workspaceId, id, decision, actor),
       });
       importsRoutes(api, services.importJobs);
+      audiencesRoutes(api, services.audiences, handle.db);
       profilesRoutes(api, services.profiles, (workspaceId, id, body, actor) =>
         splitProfile(handle.db, services.profiles, workspaceId, id, body, actor),
       );
@@ -238,6 +249,7 @@ export async function buildHttp(
       }
       await services.ingest.drain();
       await services.pipeline.stop();
+      await services.audienceRunner.stop();
       await handle.close();
     },
   };

@@ -3,6 +3,7 @@ import type { IdentityTables } from './modules/identity/index.ts';
 import type { ImportsTables } from './modules/imports/index.ts';
 import type { IngestTables } from './modules/ingest/index.ts';
 import type { ProfilesTables } from './modules/profiles/index.ts';
+import type { SegmentsTables } from './modules/segments/index.ts';
 import type { SourcesTables } from './modules/sources/index.ts';
 
 /** The typed schema of the whole database: each module owns and declares its tables. */
@@ -12,4 +13,5 @@ export interface Database
     IngestTables,
     IdentityTables,
     ProfilesTables,
-    ImportsTables {}
+    ImportsTables,
+    SegmentsTables {}

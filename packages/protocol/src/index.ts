@@ -1,4 +1,6 @@
 export * from './api.ts';
+export * from './audiences.ts';
+export * from './definitions.ts';
 export * from './imports.ts';
 export * from './ingest.ts';
 export * from './profiles.ts';

@@ -43,6 +43,8 @@ import type {
   UpdateSourceBody,
 } from '@cdp/protocol';
 
+import { audiencesClient } from './audiences.ts';
+
 /** An error answered by the API: `status` is the HTTP status, `code` the stable machine code. */
 export class ApiError extends Error {
   constructor(
@@ -64,7 +66,9 @@ export interface ClientOptions {
   readonly fetch?: typeof fetch;
 }
 
-type Query = Record<string, string | number | undefined>;
+export type Query = Record<string, string | number | undefined>;
+/** One admin API call: the building block of every group of methods (see audiences.ts). */
+export type RequestFn = <T>(method: string, path: string, body?: unknown, query?: Query) => Promise<T>;
 
 function queryString(query: Query | undefined): string {
   if (!query) return '';
@@ -110,6 +114,7 @@ export function createClient(options: ClientOptions = {}) {
 
   const id = encodeURIComponent;
   return {
+    audiences: audiencesClient(request),
     health: () => request<Health>('GET', '/health'),
     auth: {
       login: (body: LoginBody) => request<Me>('POST', '/auth/login', body),

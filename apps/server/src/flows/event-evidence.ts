@@ -15,6 +15,7 @@ export interface EventForProfile {
   source_id: string;
   message_id: string;
   type: string;
+  event: string | null;
   user_id: string | null;
   anonymous_id: string | null;
   previous_id: string | null;
@@ -28,7 +29,7 @@ export interface EventForProfile {
 /** The library name of messages made by file imports (their evidence is of kind `import`). */
 export const IMPORT_LIBRARY = 'cdp-import';
 
-const COLUMNS = sql`id, workspace_id, source_id, message_id, type, user_id, anonymous_id, previous_id, "timestamp",
+const COLUMNS = sql`id, workspace_id, source_id, message_id, type, event, user_id, anonymous_id, previous_id, "timestamp",
   case when type = 'identify' then traits end as traits,
   context -> 'traits' as context_traits, context -> 'device' ->> 'id' as device_id, library_name`;
 

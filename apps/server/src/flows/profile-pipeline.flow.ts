@@ -7,7 +7,13 @@ import {
   graphRepository,
   loadIdentitySettings,
 } from '../modules/identity/index.ts';
-import { applyProfileUpdates, loadTraitRules, type TraitEvidence } from '../modules/profiles/index.ts';
+import {
+  applyProfileUpdates,
+  loadTraitRules,
+  type ProfileUpdateResult,
+  type TraitEvidence,
+} from '../modules/profiles/index.ts';
+import { evaluateTouchedProfiles, lockWorkspaceAudiences } from '../modules/segments/index.ts';
 import { byPriority, type EventForProfile, eventEvidence, loadEvents } from './event-evidence.ts';
 import { lockWorkspaceIdentity } from './identity-lock.ts';
 
@@ -26,6 +32,8 @@ export interface PipelineOptions {
   readonly pollMs?: number;
   /** Attempts before a failing group is left aside (visible with its error). */
   readonly maxAttempts?: number;
+  /** Time zone of days in audience conditions. */
+  readonly timeZone?: string;
 }
 
 /**
@@ -127,7 +135,12 @@ export class ProfilePipeline {
           byWorkspace.set(e.workspace_id, [...(byWorkspace.get(e.workspace_id) ?? []), e]);
         // one lock order for every process: workspaces sorted
         for (const workspaceId of [...byWorkspace.keys()].sort())
-          await applyWorkspaceEvents(tx, workspaceId, byWorkspace.get(workspaceId) ?? []);
+          await applyWorkspaceEvents(
+            tx,
+            workspaceId,
+            byWorkspace.get(workspaceId) ?? [],
+            this.options.timeZone,
+          );
         return events.length;
       });
     } catch (err) {
@@ -144,7 +157,12 @@ export class ProfilePipeline {
   }
 }
 
-async function applyWorkspaceEvents(db: Kysely<Database>, workspaceId: string, events: EventForProfile[]) {
+async function applyWorkspaceEvents(
+  db: Kysely<Database>,
+  workspaceId: string,
+  events: EventForProfile[],
+  timeZone: string | undefined,
+) {
   await lockWorkspaceIdentity(db, workspaceId);
   const types = byPriority((await loadIdentitySettings(db, workspaceId)).types);
   const evidence: Evidence[] = [];
@@ -167,7 +185,50 @@ async function applyWorkspaceEvents(db: Kysely<Database>, workspaceId: string, e
     }
   }
   const update = await applyEvidence(db, workspaceId, evidence, types);
-  await applyProfileUpdates(db, workspaceId, update, traitEvidence, await loadTraitRules(db, workspaceId));
+  const profiles = await applyProfileUpdates(
+    db,
+    workspaceId,
+    update,
+    traitEvidence,
+    await loadTraitRules(db, workspaceId),
+  );
   await graphRepository.addQuality(db, [...quality.values()]);
   await graphRepository.indexEvents(db, workspaceId, owners);
+  await followProfiles(db, workspaceId, events, owners, profiles, timeZone);
+}
+
+/**
+ * Tags and audiences follow the batch in the same transaction: the profiles that got events (by
+ * event name), changed, or were merged away are re-evaluated, so memberships are never behind
+ * the profiles they describe.
+ */
+async function followProfiles(
+  db: Kysely<Database>,
+  workspaceId: string,
+  events: readonly EventForProfile[],
+  owners: ReadonlyArray<{ key: string; eventId: string }>,
+  profiles: ProfileUpdateResult,
+  timeZone: string | undefined,
+) {
+  const nameOf = new Map(events.map((e) => [e.id, e.event ?? '']));
+  const profileOf = new Map(
+    (await graphRepository.profilesOfKeys(db, workspaceId, [...new Set(owners.map((o) => o.key))])).map(
+      (r) => [r.key, r.profile_id],
+    ),
+  );
+  const named = new Map<string, Set<string>>();
+  for (const { key, eventId } of owners) {
+    const profileId = profileOf.get(key);
+    if (!profileId) continue;
+    const names = named.get(profileId) ?? new Set<string>();
+    names.add(nameOf.get(eventId) ?? '');
+    named.set(profileId, names);
+  }
+  await lockWorkspaceAudiences(db, workspaceId);
+  await evaluateTouchedProfiles(
+    db,
+    workspaceId,
+    { events: named, profiles: new Set(profiles.changed), removed: profiles.removed },
+    { asOf: new Date(), timeZone },
+  );
 }

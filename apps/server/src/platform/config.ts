@@ -9,6 +9,16 @@ interface VarMeta {
   readonly sensitive?: boolean;
 }
 
+/** Whether `zone` is an IANA time zone this runtime knows. */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const vars = {
@@ -48,6 +58,17 @@ const vars = {
   CDP_DEDUPE_WINDOW_DAYS: [
     z.coerce.number().positive().max(365).default(7),
     { description: 'messageId dedupe window' },
+  ],
+  CDP_AUDIENCE_RECHECK_SECONDS: [
+    z.coerce.number().int().min(1).max(86_400).default(600),
+    { description: 'Audiences with conditions relative to now are recomputed this often' },
+  ],
+  CDP_TIME_ZONE: [
+    z
+      .string()
+      .default('Asia/Shanghai')
+      .refine(isTimeZone, { message: 'not an IANA time zone (e.g. Asia/Shanghai)' }),
+    { description: 'Time zone of days in tags and audiences ("in the last 7 days", birthdays)' },
   ],
   CDP_FUTURE_TOLERANCE_MINUTES: [
     z.coerce.number().nonnegative().default(60),

@@ -9,18 +9,29 @@ export const PERMISSIONS = [
   'profiles:read',
   'profiles:write',
   'identity:write',
+  'tags:read',
+  'tags:write',
+  'audiences:read',
+  'audiences:write',
   'tokens:write',
   'users:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: readonly Permission[] = ['sources:read', 'events:read', 'profiles:read'];
+const READ: readonly Permission[] = [
+  'sources:read',
+  'events:read',
+  'profiles:read',
+  'tags:read',
+  'audiences:read',
+];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS,
   data_engineer: [...READ, 'sources:write', 'quarantine:write', 'profiles:write'],
-  marketer: READ,
+  // marketers define tags and select audiences themselves (标签工厂, 人群圈选)
+  marketer: [...READ, 'tags:write', 'audiences:write'],
   analyst: READ,
   viewer: READ,
   privacy_officer: READ,

@@ -66,6 +66,14 @@ function graphChanges(update: GraphUpdate): { history: ChangeWrite[]; changes: C
   return { history, changes };
 }
 
+export interface ProfileUpdateResult {
+  readonly rebuilt: number;
+  /** Profiles created, merged into, split, or whose traits changed. */
+  readonly changed: readonly string[];
+  /** Ids that exist no more (merged away, re-anchored). */
+  readonly removed: readonly string[];
+}
+
 /**
  * Brings profiles up to date after evidence was applied to the identity graph: folds new trait
  * assertions into their identifiers' states, rebuilds every profile whose identifiers or traits
@@ -78,7 +86,7 @@ export async function applyProfileUpdates(
   update: GraphUpdate,
   evidence: readonly TraitEvidence[],
   rules: Readonly<Record<string, TraitRule>>,
-): Promise<{ rebuilt: number }> {
+): Promise<ProfileUpdateResult> {
   const heads = [...new Set(evidence.map((e) => e.key))];
   const states = await profileStore.traitStates(db, workspaceId, heads);
   const asserted = new Map<string, TraitState>();
@@ -88,7 +96,7 @@ export async function applyProfileUpdates(
 
   const ids = new Set(update.diff?.assignment.values() ?? []);
   for (const row of await graphRepository.profilesOfKeys(db, workspaceId, heads)) ids.add(row.profile_id);
-  if (ids.size === 0) return { rebuilt: 0 };
+  if (ids.size === 0) return { rebuilt: 0, changed: [], removed: [] };
 
   const members = await graphRepository.keysOfProfiles(db, workspaceId, [...ids]);
   const missing = members.map((m) => m.key).filter((k) => !asserted.has(k) && !states.has(k));
@@ -109,9 +117,13 @@ export async function applyProfileUpdates(
   const { history, changes } = graphChanges(update);
   const created = new Set(update.diff?.created ?? []);
   const writes: ProfileWrite[] = [];
+  // profiles whose traits or identifiers may have changed (their component took new evidence, or a
+  // trait changed): tags and audiences re-evaluate them
+  const touched = new Set(update.diff?.assignment.values() ?? []);
   for (const [id, { keys, firstSeen }] of byProfile) {
     const { traits, sources } = resolveTraits(mergeTraitStates(keys.map(stateOf)), rules);
     const changed = changedKeys(previous.get(id), traits);
+    if (changed.length > 0) touched.add(id);
     if (changed.length > 0 && !created.has(id))
       changes.push({ kind: 'profile.updated', profileId: id, payload: { traits: changed } });
     writes.push({
@@ -127,5 +139,10 @@ export async function applyProfileUpdates(
   if (update.diff)
     await profileStore.removeProfiles(db, workspaceId, update.diff.removed, [...byProfile.keys()]);
   await profileStore.record(db, workspaceId, history, changes);
-  return { rebuilt: writes.length };
+  const removed = update.diff?.removed.map((r) => r.id) ?? [];
+  return {
+    rebuilt: writes.length,
+    changed: [...touched].filter((id) => byProfile.has(id)).sort(),
+    removed: [...removed].sort(),
+  };
 }

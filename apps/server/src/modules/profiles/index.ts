@@ -1,4 +1,8 @@
-export { applyProfileUpdates, type TraitEvidence } from './apply-profile-updates.ts';
+export {
+  applyProfileUpdates,
+  type ProfileUpdateResult,
+  type TraitEvidence,
+} from './apply-profile-updates.ts';
 export { loadTraitRules, replaceTraitStates } from './profile-store.repository.ts';
 export { evidenceNotInProfile, identifierNotInProfile } from './profiles.errors.ts';
 export { profilesRoutes } from './profiles.routes.ts';

@@ -1,0 +1,15 @@
+export { type Clock, clockOf, DEFAULT_TIME_ZONE, type EvaluationOptions } from './clock.ts';
+export {
+  type CompileOptions,
+  compileDefinition,
+  compilePredicate,
+  countProfiles,
+  explainProfiles,
+  selectProfileIds,
+} from './compile-definition.ts';
+export { type Dependencies, dependencies } from './dependencies.ts';
+export { evaluate } from './evaluate.ts';
+export { compileEventScope, propertyPath } from './event-scope.ts';
+export type { Explanation } from './explanation.ts';
+export type { ProfileEvent, ProfileSnapshot } from './profile-snapshot.ts';
+export type { QueryErrorCode } from './query.errors.ts';
