@@ -29,6 +29,7 @@ import {
   trackingRoutes,
 } from './modules/ingest/index.ts';
 import { ProfilesService, profilesRoutes } from './modules/profiles/index.ts';
+import { vocabularyRoutes } from './modules/query/index.ts';
 import { AudienceRunner, AudiencesService, audiencesRoutes } from './modules/segments/index.ts';
 import { SourcesService, sourcesRoutes } from './modules/sources/index.ts';
 import type { Config } from './platform/config.ts';
@@ -212,6 +213,7 @@ export async function buildHttp(
       });
       importsRoutes(api, services.importJobs);
       audiencesRoutes(api, services.audiences, handle.db);
+      vocabularyRoutes(api, handle.db);
       profilesRoutes(api, services.profiles, (workspaceId, id, body, actor) =>
         splitProfile(handle.db, services.profiles, workspaceId, id, body, actor),
       );

@@ -228,6 +228,27 @@ for (const backend of backends()) {
       assert.deepEqual(userIds, ['u-1', 'u-2', 'u-3']);
     });
 
+    it('lists the event names, properties, traits and values seen in the data for the pickers', async () => {
+      const events = await t.api.vocabulary.events();
+      assert.equal(events.items[0].name, 'Order Completed');
+      assert.equal(events.items[0].count, 4);
+      assert.deepEqual(
+        (await t.api.vocabulary.events({ q: 'page' })).items.map((e) => e.name),
+        ['Page Liked'],
+      );
+      const properties = await t.api.vocabulary.eventProperties('Order Completed');
+      assert.deepEqual(properties.items, [
+        { path: ['revenue'], types: ['number'], samples: [10, 20, 50, 99] },
+      ]);
+      const traits = await t.api.vocabulary.traits();
+      assert.ok(traits.items.some((k) => k.key === 'city' && k.types.includes('string')));
+      const values = await t.api.vocabulary.traitValues('city');
+      assert.deepEqual(values.items[0], { value: '上海市', count: 3 });
+      assert.deepEqual((await t.api.vocabulary.traitValues('city', { q: '杭' })).items, [
+        { value: '杭州市', count: 1 },
+      ]);
+    });
+
     it('lets merged-away profiles leave and refuses unknown or cyclic references', async () => {
       await send([{ type: 'identify', anonymousId: 'anon-9', traits: { city: '上海' } }]);
       const anon = (await t.api.profiles.lookup('anonymous_id', 'anon-9')).id;

@@ -5,3 +5,4 @@ export * from './imports.ts';
 export * from './ingest.ts';
 export * from './profiles.ts';
 export * from './segment.ts';
+export * from './vocabulary.ts';

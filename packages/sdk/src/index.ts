@@ -44,6 +44,7 @@ import type {
 } from '@cdp/protocol';
 
 import { audiencesClient } from './audiences.ts';
+import { vocabularyClient } from './vocabulary.ts';
 
 /** An error answered by the API: `status` is the HTTP status, `code` the stable machine code. */
 export class ApiError extends Error {
@@ -115,6 +116,7 @@ export function createClient(options: ClientOptions = {}) {
   const id = encodeURIComponent;
   return {
     audiences: audiencesClient(request),
+    vocabulary: vocabularyClient(request),
     health: () => request<Health>('GET', '/health'),
     auth: {
       login: (body: LoginBody) => request<Me>('POST', '/auth/login', body),

@@ -68,6 +68,9 @@ export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  const handle = await openDatabase<Database>({ databaseUrl: url.toString(), dataDir, poolSize: 1 });
+  await migrateToLatest(handle.db, MIGRATIONS_DIR);
+  await handle.close();
   return {
     env: { DATABASE_URL: url.toString(), CDP_DATA_DIR: dataDir },
     dataDir,

@@ -13,3 +13,4 @@ export { compileEventScope, propertyPath } from './event-scope.ts';
 export type { Explanation } from './explanation.ts';
 export type { ProfileEvent, ProfileSnapshot } from './profile-snapshot.ts';
 export type { QueryErrorCode } from './query.errors.ts';
+export { vocabularyRoutes } from './vocabulary.routes.ts';
