@@ -203,19 +203,19 @@ export async function buildHttp(
       identityRoutes(api, handle.db, {
         simulate: (workspaceId, rules) => simulateIdentityRules(handle.db, workspaceId, rules),
         publish: async (workspaceId, rules) => {
-          const impact = await publishIdentityRules(handle.db, workspaceId, rules);
+          const impact = await publishIdentityRules(handle.db, workspaceId, rules, config.CDP_TIME_ZONE);
           services.profiles.forgetSettings(workspaceId);
           return impact;
         },
-        runMatching: (workspaceId) => runProbabilisticMatching(handle.db, workspaceId),
+        runMatching: (workspaceId) => runProbabilisticMatching(handle.db, workspaceId, config.CDP_TIME_ZONE),
         decideMatch: (workspaceId, id, decision, actor) =>
-          decideMatch(handle.db, workspaceId, id, decision, actor),
+          decideMatch(handle.db, workspaceId, id, decision, actor, config.CDP_TIME_ZONE),
       });
       importsRoutes(api, services.importJobs);
       audiencesRoutes(api, services.audiences, handle.db);
       vocabularyRoutes(api, handle.db);
       profilesRoutes(api, services.profiles, (workspaceId, id, body, actor) =>
-        splitProfile(handle.db, services.profiles, workspaceId, id, body, actor),
+        splitProfile(handle.db, services.profiles, workspaceId, id, body, actor, config.CDP_TIME_ZONE),
       );
     },
     { prefix: '/api/v1' },

@@ -15,6 +15,7 @@ import {
   type TraitState,
 } from '../modules/profiles/index.ts';
 import { byPriority, eventEvidence, scanEvents } from './event-evidence.ts';
+import { followProfiles } from './follow-profiles.ts';
 import { lockWorkspaceIdentity } from './identity-lock.ts';
 
 /** All evidence and trait states of a workspace, re-read from its event history with `types`. */
@@ -57,6 +58,7 @@ export async function publishIdentityRules(
   db: Kysely<Database>,
   workspaceId: string,
   rules: IdentityRules,
+  timeZone?: string,
 ): Promise<RuleImpact> {
   const types = byPriority(rules.types);
   return db.transaction().execute(async (transaction) => {
@@ -66,7 +68,14 @@ export async function publishIdentityRules(
     const { evidence, states } = await evidenceFromHistory(tx, workspaceId, types);
     await replaceTraitStates(tx, workspaceId, states);
     const { impact, update } = await rebuildGraph(tx, workspaceId, evidence, types, { write: true });
-    await applyProfileUpdates(tx, workspaceId, update, [], await loadTraitRules(tx, workspaceId));
+    const changed = await applyProfileUpdates(
+      tx,
+      workspaceId,
+      update,
+      [],
+      await loadTraitRules(tx, workspaceId),
+    );
+    await followProfiles(tx, workspaceId, changed, timeZone);
     return impact;
   });
 }

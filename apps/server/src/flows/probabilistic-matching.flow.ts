@@ -17,6 +17,7 @@ import {
 import { applyProfileUpdates, loadTraitRules } from '../modules/profiles/index.ts';
 import { newId } from '../platform/ids.ts';
 import { byPriority } from './event-evidence.ts';
+import { followProfiles } from './follow-profiles.ts';
 import { lockWorkspaceIdentity } from './identity-lock.ts';
 
 /** Two-character Chinese surnames (复姓) that a naive first-character split would cut. */
@@ -53,10 +54,22 @@ export function toMatchRecord(id: string, traits: Record<string, unknown>): matc
   return surname && comparable > 0 ? record : null;
 }
 
-async function applyLinks(db: Kysely<Database>, workspaceId: string, evidence: readonly Evidence[]) {
+async function applyLinks(
+  db: Kysely<Database>,
+  workspaceId: string,
+  evidence: readonly Evidence[],
+  timeZone: string | undefined,
+) {
   const { types } = await loadIdentitySettings(db, workspaceId);
   const update: GraphUpdate = await applyEvidence(db, workspaceId, evidence, byPriority(types));
-  await applyProfileUpdates(db, workspaceId, update, [], await loadTraitRules(db, workspaceId));
+  const changed = await applyProfileUpdates(
+    db,
+    workspaceId,
+    update,
+    [],
+    await loadTraitRules(db, workspaceId),
+  );
+  await followProfiles(db, workspaceId, changed, timeZone);
 }
 
 /**
@@ -68,6 +81,7 @@ async function applyLinks(db: Kysely<Database>, workspaceId: string, evidence: r
 export async function runProbabilisticMatching(
   db: Kysely<Database>,
   workspaceId: string,
+  timeZone?: string,
 ): Promise<MatchRunResult> {
   return db.transaction().execute(async (transaction) => {
     const tx: Kysely<Database> = transaction;
@@ -122,7 +136,7 @@ export async function runProbabilisticMatching(
         identifiers: [parseIdentifierKey(c.leftKey), parseIdentifierKey(c.rightKey)],
         details: { matchId: c.id, probability: c.probability, score: c.score },
       }));
-    await applyLinks(tx, workspaceId, evidence);
+    await applyLinks(tx, workspaceId, evidence, timeZone);
     return {
       records: records.length,
       candidatePairs: run.candidates.count,
@@ -139,6 +153,7 @@ export async function decideMatch(
   id: string,
   decision: 'accept' | 'reject',
   actor: string | null,
+  timeZone?: string,
 ): Promise<MatchCandidate> {
   return db.transaction().execute(async (transaction) => {
     const tx: Kysely<Database> = transaction;
@@ -147,16 +162,21 @@ export async function decideMatch(
     if (!match) throw matchNotFound(id);
     if (match.status !== 'pending') throw matchDecided(id, match.status);
     if (decision === 'accept')
-      await applyLinks(tx, workspaceId, [
-        {
-          evidenceId: `review/${id}`,
-          kind: 'manual',
-          sourceId: null,
-          at: new Date().toISOString(),
-          identifiers: [match.left, match.right],
-          details: { matchId: id, probability: match.probability, score: match.score, decidedBy: actor },
-        },
-      ]);
+      await applyLinks(
+        tx,
+        workspaceId,
+        [
+          {
+            evidenceId: `review/${id}`,
+            kind: 'manual',
+            sourceId: null,
+            at: new Date().toISOString(),
+            identifiers: [match.left, match.right],
+            details: { matchId: id, probability: match.probability, score: match.score, decidedBy: actor },
+          },
+        ],
+        timeZone,
+      );
     await matchCandidates.decide(tx, workspaceId, id, decision === 'accept' ? 'merged' : 'rejected', actor);
     return (await matchCandidates.get(tx, workspaceId, id)) as MatchCandidate;
   });

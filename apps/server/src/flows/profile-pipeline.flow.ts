@@ -7,14 +7,9 @@ import {
   graphRepository,
   loadIdentitySettings,
 } from '../modules/identity/index.ts';
-import {
-  applyProfileUpdates,
-  loadTraitRules,
-  type ProfileUpdateResult,
-  type TraitEvidence,
-} from '../modules/profiles/index.ts';
-import { evaluateTouchedProfiles, lockWorkspaceAudiences } from '../modules/segments/index.ts';
+import { applyProfileUpdates, loadTraitRules, type TraitEvidence } from '../modules/profiles/index.ts';
 import { byPriority, type EventForProfile, eventEvidence, loadEvents } from './event-evidence.ts';
+import { followProfiles } from './follow-profiles.ts';
 import { lockWorkspaceIdentity } from './identity-lock.ts';
 
 interface QualityCount {
@@ -194,41 +189,5 @@ async function applyWorkspaceEvents(
   );
   await graphRepository.addQuality(db, [...quality.values()]);
   await graphRepository.indexEvents(db, workspaceId, owners);
-  await followProfiles(db, workspaceId, events, owners, profiles, timeZone);
-}
-
-/**
- * Tags and audiences follow the batch in the same transaction: the profiles that got events (by
- * event name), changed, or were merged away are re-evaluated, so memberships are never behind
- * the profiles they describe.
- */
-async function followProfiles(
-  db: Kysely<Database>,
-  workspaceId: string,
-  events: readonly EventForProfile[],
-  owners: ReadonlyArray<{ key: string; eventId: string }>,
-  profiles: ProfileUpdateResult,
-  timeZone: string | undefined,
-) {
-  const nameOf = new Map(events.map((e) => [e.id, e.event ?? '']));
-  const profileOf = new Map(
-    (await graphRepository.profilesOfKeys(db, workspaceId, [...new Set(owners.map((o) => o.key))])).map(
-      (r) => [r.key, r.profile_id],
-    ),
-  );
-  const named = new Map<string, Set<string>>();
-  for (const { key, eventId } of owners) {
-    const profileId = profileOf.get(key);
-    if (!profileId) continue;
-    const names = named.get(profileId) ?? new Set<string>();
-    names.add(nameOf.get(eventId) ?? '');
-    named.set(profileId, names);
-  }
-  await lockWorkspaceAudiences(db, workspaceId);
-  await evaluateTouchedProfiles(
-    db,
-    workspaceId,
-    { events: named, profiles: new Set(profiles.changed), removed: profiles.removed },
-    { asOf: new Date(), timeZone },
-  );
+  await followProfiles(db, workspaceId, profiles, timeZone, { events, owners });
 }

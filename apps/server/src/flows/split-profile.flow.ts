@@ -9,6 +9,7 @@ import {
   loadTraitRules,
   type ProfilesService,
 } from '../modules/profiles/index.ts';
+import { followProfiles } from './follow-profiles.ts';
 import { lockWorkspaceIdentity } from './identity-lock.ts';
 
 /**
@@ -24,6 +25,7 @@ export async function splitProfile(
   profileId: string,
   body: SplitBody,
   actor: string | null,
+  timeZone?: string,
 ): Promise<SplitResult> {
   const canonical = body.identifier
     ? await profiles.canonicalKey(workspaceId, body.identifier.type, body.identifier.value)
@@ -45,7 +47,14 @@ export async function splitProfile(
     }
     const { types } = await loadIdentitySettings(tx, workspaceId);
     const update = await recomputeComponent(tx, workspaceId, keys, types);
-    await applyProfileUpdates(tx, workspaceId, update, [], await loadTraitRules(tx, workspaceId));
+    const changed = await applyProfileUpdates(
+      tx,
+      workspaceId,
+      update,
+      [],
+      await loadTraitRules(tx, workspaceId),
+    );
+    await followProfiles(tx, workspaceId, changed, timeZone);
     const after = new Set(keys.flatMap((k) => update.diff?.assignment.get(k) ?? []));
     return { profiles: [...after].sort() };
   });
