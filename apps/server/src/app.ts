@@ -32,6 +32,7 @@ import { ProfilesService, profilesRoutes } from './modules/profiles/index.ts';
 import { vocabularyRoutes } from './modules/query/index.ts';
 import { AudienceRunner, AudiencesService, audiencesRoutes } from './modules/segments/index.ts';
 import { SourcesService, sourcesRoutes } from './modules/sources/index.ts';
+import { TagsService, tagsRoutes } from './modules/traits/index.ts';
 import type { Config } from './platform/config.ts';
 import { type DbHandle, openDatabase } from './platform/db/db-host.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -51,6 +52,7 @@ export interface Services {
   readonly profiles: ProfilesService;
   readonly imports: ImportsService;
   readonly importJobs: ImportJobsService;
+  readonly tags: TagsService;
 }
 
 export interface App {
@@ -89,6 +91,7 @@ export function buildServices(db: Kysely<Database>, config: Config, log: Logger)
     ),
     imports,
     importJobs: new ImportJobsService(db, imports, join(config.CDP_DATA_DIR, 'imports'), log),
+    tags: new TagsService(db, config.CDP_TIME_ZONE),
   };
 }
 
@@ -214,6 +217,7 @@ export async function buildHttp(
       importsRoutes(api, services.importJobs);
       audiencesRoutes(api, services.audiences, handle.db);
       vocabularyRoutes(api, handle.db);
+      tagsRoutes(api, services.tags);
       profilesRoutes(api, services.profiles, (workspaceId, id, body, actor) =>
         splitProfile(handle.db, services.profiles, workspaceId, id, body, actor, config.CDP_TIME_ZONE),
       );

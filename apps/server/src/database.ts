@@ -5,6 +5,7 @@ import type { IngestTables } from './modules/ingest/index.ts';
 import type { ProfilesTables } from './modules/profiles/index.ts';
 import type { SegmentsTables } from './modules/segments/index.ts';
 import type { SourcesTables } from './modules/sources/index.ts';
+import type { TraitsTables } from './modules/traits/index.ts';
 
 /** The typed schema of the whole database: each module owns and declares its tables. */
 export interface Database
@@ -14,4 +15,5 @@ export interface Database
     IdentityTables,
     ProfilesTables,
     ImportsTables,
+    TraitsTables,
     SegmentsTables {}

@@ -249,6 +249,35 @@ for (const backend of backends()) {
       ]);
     });
 
+    it('follows real-time tags: an order raises a computed tag and the person enters an audience on it', async () => {
+      const spend = await t.api.tags.create({
+        name: '累计消费',
+        valueType: 'number',
+        status: 'active',
+        spec: {
+          kind: 'computed',
+          function: 'sum',
+          event: 'Order Completed',
+          path: ['revenue'],
+          window: { type: 'ever' },
+        },
+      });
+      await t.api.tags.compute(spend.id);
+      const big = await t.api.audiences.create({
+        name: '累计消费≥100',
+        source: {
+          kind: 'rule',
+          definition: { kind: 'tag', tag: spend.id, test: { operator: 'gte', value: 100 } },
+        },
+      });
+      await runs();
+      assert.deepEqual(await members(big.id), [], 'u-1 99, u-2 50, u-3 30');
+      await send([{ type: 'track', userId: 'u-2', event: 'Order Completed', properties: { revenue: 60 } }]);
+      assert.deepEqual(await members(big.id), await ids('u-2'));
+      const [entry] = (await t.api.audiences.changes({ audienceId: big.id })).items;
+      assert.deepEqual(entry.cause, { by: 'profile' });
+    });
+
     it('lets merged-away profiles leave and refuses unknown or cyclic references', async () => {
       await send([{ type: 'identify', anonymousId: 'anon-9', traits: { city: '上海' } }]);
       const anon = (await t.api.profiles.lookup('anonymous_id', 'anon-9')).id;

@@ -5,4 +5,5 @@ export * from './imports.ts';
 export * from './ingest.ts';
 export * from './profiles.ts';
 export * from './segment.ts';
+export * from './tags.ts';
 export * from './vocabulary.ts';

@@ -44,6 +44,7 @@ import type {
 } from '@cdp/protocol';
 
 import { audiencesClient } from './audiences.ts';
+import { tagsClient } from './tags.ts';
 import { vocabularyClient } from './vocabulary.ts';
 
 /** An error answered by the API: `status` is the HTTP status, `code` the stable machine code. */
@@ -117,6 +118,7 @@ export function createClient(options: ClientOptions = {}) {
   return {
     audiences: audiencesClient(request),
     vocabulary: vocabularyClient(request),
+    tags: tagsClient(request),
     health: () => request<Health>('GET', '/health'),
     auth: {
       login: (body: LoginBody) => request<Me>('POST', '/auth/login', body),

@@ -5,7 +5,19 @@ const ulid = monotonicFactory();
 
 /** Prefixed, sortable ids (`src_01J…`): a log line says what an id is, and ids sort by creation time. */
 /** `msg`: a messageId given by the server to a message that came without one. */
-export type IdPrefix = 'src' | 'usr' | 'tok' | 'qtn' | 'ws' | 'msg' | 'mtc' | 'imf' | 'imp' | 'aud';
+export type IdPrefix =
+  | 'src'
+  | 'usr'
+  | 'tok'
+  | 'qtn'
+  | 'ws'
+  | 'msg'
+  | 'mtc'
+  | 'imf'
+  | 'imp'
+  | 'aud'
+  | 'tag'
+  | 'tgc';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${ulid().toLowerCase()}`;

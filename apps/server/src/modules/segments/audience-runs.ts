@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../database.ts';
-import { audiencesRepository, type RunRow, toRule } from './audiences.repository.ts';
+import { recomputeScheduledTags } from '../traits/index.ts';
+import { audiencesRepository, dependenciesOf, type RunRow, toRule } from './audiences.repository.ts';
 import { applyMembership, lockWorkspaceAudiences } from './membership.ts';
 import { evaluateTouchedProfiles } from './realtime.ts';
 
@@ -67,8 +68,8 @@ export async function recomputeAudience(
 }
 
 /**
- * The background side of audiences: runs queued recomputations (creation, rule change, by hand) and
- * queues rechecks of audiences whose conditions move with time ("no purchase in 30 days") so that
+ * The background side of tags and audiences: recomputes tags that are due, runs queued audience
+ * recomputations (creation, rule change, by hand) and queues rechecks of audiences whose conditions move with time ("no purchase in 30 days") so that
  * entries and exits happen on time. Several processes may run it: runs are claimed with SKIP LOCKED.
  */
 export class AudienceRunner {
@@ -129,6 +130,24 @@ export class AudienceRunner {
     return due.length;
   }
 
+  /**
+   * Recomputes the tags that are due (scheduled ones, and real-time ones that depend on "now"); when
+   * values moved, the audiences that read tags are queued for a recomputation. Returns tags computed.
+   */
+  async recomputeDueTags(now = new Date()): Promise<number> {
+    const { rows } = await sql<{ workspace_id: string }>`
+      select distinct workspace_id from tags where status = 'active'`.execute(this.db);
+    let computed = 0;
+    for (const { workspace_id: workspaceId } of rows) {
+      const results = await recomputeScheduledTags(this.db, workspaceId, now);
+      computed += results.length;
+      if (!results.some((r) => r.added + r.changed + r.removed > 0)) continue;
+      for (const row of await audiencesRepository.list(this.db, workspaceId, ['active']))
+        if (dependenciesOf(row).tags.length > 0) await audiencesRepository.queueRun(this.db, row, 'schedule');
+    }
+    return computed;
+  }
+
   /** Claims and runs the oldest queued run; false when none is queued. */
   /**
    * Claims and runs the oldest queued run in one transaction (a crash leaves it queued); false when
@@ -171,6 +190,7 @@ export class AudienceRunner {
       try {
         if (Date.now() - lastRecheck >= Math.min(60_000, this.options.recheckSeconds * 1000)) {
           lastRecheck = Date.now();
+          await this.recomputeDueTags();
           await this.queueDueRechecks();
         }
         worked = await this.runOne();
