@@ -42,11 +42,13 @@ export const IdentifierTypeName = name('identifier type');
 export const DATE_TEXT =
   /^(?:[1-9]\d{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))|(?:[1-9]\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29)(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?(?:Z|[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)?)?$/;
 
+/** A UTF-16 surrogate without its pair (PostgreSQL cannot store it; `isWellFormed` is not in every target). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const DateText = z.string().regex(DATE_TEXT, { error: 'must be an ISO-8601 date or date-time' });
 const Text = z
   .string()
   .max(1000)
-  .refine((s) => !s.includes('\u0000') && s.isWellFormed(), {
+  .refine((s) => !s.includes('\u0000') && !LONE_SURROGATE.test(s), {
     error: 'text must not contain NUL characters or unpaired surrogates',
   });
 const Scalar = z.union([Text, z.number(), z.boolean()]);
