@@ -126,8 +126,11 @@ export class ProfilePipeline {
         if (ids.length === 0) return 0;
         const events = await loadEvents(tx, ids);
         const byWorkspace = new Map<string, EventForProfile[]>();
-        for (const e of events)
-          byWorkspace.set(e.workspace_id, [...(byWorkspace.get(e.workspace_id) ?? []), e]);
+        for (const e of events) {
+          const list = byWorkspace.get(e.workspace_id);
+          if (list) list.push(e);
+          else byWorkspace.set(e.workspace_id, [e]);
+        }
         // one lock order for every process: workspaces sorted
         for (const workspaceId of [...byWorkspace.keys()].sort())
           await applyWorkspaceEvents(
