@@ -19,6 +19,9 @@ const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx'));
 const DebuggerPage = lazy(() => import('./pages/DebuggerPage.tsx'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx'));
 const IdentityPage = lazy(() => import('./pages/IdentityPage.tsx'));
+const AudiencesPage = lazy(() => import('./pages/AudiencesPage.tsx'));
+const AudiencePage = lazy(() => import('./pages/AudiencePage.tsx'));
+const AudienceEditPage = lazy(() => import('./pages/AudienceEditPage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const RoadmapPage = lazy(() => import('./pages/RoadmapPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
@@ -41,6 +44,10 @@ function AppRoutes() {
         <Route path="profiles/:id" element={<ProfilePage />} />
         <Route path="imports" element={<ImportsPage />} />
         <Route path="identity" element={<IdentityPage />} />
+        <Route path="audiences" element={<AudiencesPage />} />
+        <Route path="audiences/new" element={<AudienceEditPage />} />
+        <Route path="audiences/:id" element={<AudiencePage />} />
+        <Route path="audiences/:id/edit" element={<AudienceEditPage />} />
         <Route path="settings" element={<SettingsPage />} />
         {ROADMAP_ITEMS.map((item) => (
           <Route key={item.key} path={`${item.key}/*`} element={<RoadmapPage feature={item.key} />} />

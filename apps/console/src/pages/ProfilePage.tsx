@@ -9,6 +9,7 @@ import { ConflictsTable } from '../modules/profiles/components/ConflictsTable.ts
 import { HistoryPanel } from '../modules/profiles/components/HistoryPanel.tsx';
 import { IdentityPanel } from '../modules/profiles/components/IdentityPanel.tsx';
 import { OrdersPanel } from '../modules/profiles/components/OrdersPanel.tsx';
+import { ProfileAudiencesPanel } from '../modules/profiles/components/ProfileAudiencesPanel.tsx';
 import { ProfileSummary } from '../modules/profiles/components/ProfileSummary.tsx';
 import { TimelinePanel } from '../modules/profiles/components/TimelinePanel.tsx';
 import { TraitsTable } from '../modules/profiles/components/TraitsTable.tsx';
@@ -25,7 +26,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
-const TABS = ['identity', 'traits', 'timeline', 'orders', 'history', 'conflicts'] as const;
+const TABS = ['identity', 'traits', 'timeline', 'orders', 'audiences', 'history', 'conflicts'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (v: string | null): v is Tab => v !== null && (TABS as readonly string[]).includes(v);
 
@@ -115,6 +116,8 @@ export default function ProfilePage() {
         return <TimelinePanel profileId={live.id} sourceNames={sourceNames} />;
       case 'orders':
         return <OrdersPanel profileId={live.id} sourceNames={sourceNames} />;
+      case 'audiences':
+        return <ProfileAudiencesPanel profileId={live.id} />;
       case 'history':
         return <HistoryPanel history={history.data} />;
       case 'conflicts':

@@ -72,7 +72,7 @@ export const NAVIGATION: readonly NavSection[] = [
     group: 'tagsAudiences',
     items: [
       { key: 'tags', to: '/tags', icon: <TagsOutlined />, built: false },
-      { key: 'audiences', to: '/audiences', icon: <TeamOutlined />, built: false },
+      { key: 'audiences', to: '/audiences', icon: <TeamOutlined />, built: true },
     ],
   },
   {
