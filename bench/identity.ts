@@ -13,14 +13,14 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import pg from 'pg';
 import pino from 'pino';
 import { buildServices, MIGRATIONS_DIR } from '../apps/server/src/app.ts';
 import type { Database } from '../apps/server/src/database.ts';
 import { type Observation, resolveIdentities } from '../apps/server/src/modules/identity/index.ts';
-import { loadConfig, readEnv } from '../apps/server/src/platform/config.ts';
+import { loadConfig } from '../apps/server/src/platform/config.ts';
 import { openDatabase } from '../apps/server/src/platform/db/db-host.ts';
 import { migrateToLatest } from '../apps/server/src/platform/db/migrate.ts';
+import { freshDatabase } from './databases.ts';
 import { liveScenario, lookupScenario } from './identity-http.ts';
 
 const { values: args } = parseArgs({
@@ -33,19 +33,6 @@ const { values: args } = parseArgs({
 const ROWS = Number(args.rows);
 const PROFILES = Number(args.profiles);
 const SECONDS = Number(args.seconds);
-
-export async function freshDatabase(name: string): Promise<string> {
-  const base = readEnv('BENCH_DATABASE_URL') ?? readEnv('TEST_DATABASE_URL');
-  if (!base) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL');
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** Row i belongs to person i mod P; its k-th row (k = i div P) carries a different subset of ids. */
 const PEOPLE = Math.round(ROWS / 2.5);

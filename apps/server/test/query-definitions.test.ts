@@ -106,13 +106,13 @@ const CASES: [string, unknown, string[]][] = [
     ['erin'],
   ],
   [
-    'bought today or in the 6 days before',
-    { kind: 'event', event: 'Buy', window: { type: 'last_days', days: 6 }, measure: { type: 'did' } },
+    'bought in the last 7 days: today or the 6 days before',
+    { kind: 'event', event: 'Buy', window: { type: 'last_days', days: 7 }, measure: { type: 'did' } },
     ['alice', 'bob'],
   ],
   [
     'bought today (window starts at local midnight)',
-    { kind: 'event', event: 'Buy', window: { type: 'last_days', days: 0 }, measure: { type: 'did' } },
+    { kind: 'event', event: 'Buy', window: { type: 'last_days', days: 1 }, measure: { type: 'did' } },
     ['alice'],
   ],
   ['never bought', { kind: 'event', event: 'Buy', measure: { type: 'did_not' } }, ['carol', 'dave', 'erin']],
@@ -241,7 +241,7 @@ for (const backend of backends()) {
       const today = Definition.parse({
         kind: 'event',
         event: 'Buy',
-        window: { type: 'last_days', days: 0 },
+        window: { type: 'last_days', days: 1 },
         measure: { type: 'did' },
       });
       const utc = { ...options, asOf: at('2026-03-09T18:00:00Z'), timeZone: 'UTC' };

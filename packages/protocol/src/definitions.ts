@@ -135,13 +135,14 @@ export const EventMatch = z.object({
 export type EventMatch = z.infer<typeof EventMatch>;
 
 /**
- * When: ever (default), the last N local days (today and the N days before), or between two dates, both
+ * When: ever (default), the last N local days (today and the N − 1 days before: 近30天 is 30 calendar days), or between two dates, both
  * inclusive (a date-only end covers its whole local day). Windows bound event times only: `ever` also
  * counts events timestamped after `asOf`.
  */
 export const EventWindow = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ever') }),
-  z.object({ type: z.literal('last_days'), days: Days }),
+  // 近N天: today and the N − 1 days before it, in the time zone of the evaluation
+  z.object({ type: z.literal('last_days'), days: Days.min(1) }),
   z.object({ type: z.literal('between'), from: DateText, to: DateText }),
 ]);
 export type EventWindow = z.infer<typeof EventWindow>;

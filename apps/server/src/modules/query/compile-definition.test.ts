@@ -119,7 +119,7 @@ describe('compileDefinition: events and sequences', () => {
     );
     assert.deepEqual(parameters, [
       'Buy',
-      '2026-02-07T16:00:00.000000Z',
+      '2026-02-08T16:00:00.000000Z',
       '2026-03-10T16:00:00.000000Z',
       `"x'; drop table profiles; --"`,
       'item',

@@ -83,12 +83,15 @@ export function instantRange(test: DateTest, clock: Clock): InstantRange {
   return comparison.by === 'instant' ? comparison.range : instantsOfDays(comparison.range, clock.timeZone);
 }
 
-/** The instants of an event window: the last N days include today; date-only ends cover their whole day. */
+/**
+ * The instants of an event window: the last N days are today and the N − 1 days before it (近7天 =
+ * 7 calendar days); date-only ends cover their whole day.
+ */
 export function windowRange(window: EventWindow | undefined, clock: Clock): InstantRange {
   if (!window || window.type === 'ever') return {};
   if (window.type === 'last_days')
     return instantsOfDays(
-      relativeDays({ operator: 'within_last_days', days: window.days }, clock.today),
+      relativeDays({ operator: 'within_last_days', days: window.days - 1 }, clock.today),
       clock.timeZone,
     );
   const edge = (text: string, end: 'from' | 'to') =>

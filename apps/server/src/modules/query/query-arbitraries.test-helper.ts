@@ -124,7 +124,7 @@ function window(asOf: Date) {
   return fc.oneof(
     fc.constant(undefined),
     fc.constant({ type: 'ever' }),
-    days.map((n) => ({ type: 'last_days', days: n })),
+    days.map((n) => ({ type: 'last_days', days: Math.max(1, n) })),
     fc.tuple(dateOperand(asOf), dateOperand(asOf)).map(([from, to]) => ({ type: 'between', from, to })),
   );
 }

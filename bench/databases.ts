@@ -1,0 +1,16 @@
+import pg from 'pg';
+import { readEnv } from '../apps/server/src/platform/config.ts';
+
+/** A new empty PostgreSQL database `name` (dropped first) on the bench server; returns its URL. */
+export async function freshDatabase(name: string): Promise<string> {
+  const base = readEnv('BENCH_DATABASE_URL') ?? readEnv('TEST_DATABASE_URL');
+  if (!base) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL');
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
