@@ -1,7 +1,7 @@
 import type { Condition, Definition } from '@cdp/protocol';
 import { type CompiledQuery, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type Clock, clockOf, type EvaluationOptions } from './clock.ts';
-import { compileEvent } from './event-condition.ts';
+import { compileEvent, compileEventSet } from './event-condition.ts';
 import { compileAudience, compileIdentifier, compileTag, compileTrait } from './profile-conditions.ts';
 import { compileSequence } from './sequence-condition.ts';
 import { toSql } from './sql-compiler.ts';
@@ -41,7 +41,9 @@ function compileNode(node: Condition, clock: Clock): RawBuilder<SqlBool> {
     case 'trait':
       return compileTrait(node, clock);
     case 'event':
-      return compileEvent(node, clock);
+      return clock.wholeWorkspace === undefined
+        ? compileEvent(node, clock)
+        : compileEventSet(node, clock, clock.wholeWorkspace);
     case 'sequence':
       return compileSequence(node, clock);
     case 'tag':
@@ -61,7 +63,7 @@ export function selectProfileIds(
   return toSql(
     sql<{
       id: string;
-    }>`select p.id from profiles as p where p.workspace_id = ${options.workspaceId}::text and ${compilePredicate(definition, options)} order by p.id`,
+    }>`select p.id from profiles as p where p.workspace_id = ${options.workspaceId}::text and ${compilePredicate(definition, { ...options, wholeWorkspace: options.workspaceId })} order by p.id`,
   );
 }
 
@@ -73,7 +75,7 @@ export function countProfiles(
   return toSql(
     sql<{
       count: number;
-    }>`select count(*)::int as count from profiles as p where p.workspace_id = ${options.workspaceId}::text and ${compilePredicate(definition, options)}`,
+    }>`select count(*)::int as count from profiles as p where p.workspace_id = ${options.workspaceId}::text and ${compilePredicate(definition, { ...options, wholeWorkspace: options.workspaceId })}`,
   );
 }
 

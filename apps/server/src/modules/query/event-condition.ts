@@ -38,6 +38,65 @@ export function compileEvent(condition: EventCondition, clock: Clock): RawBuilde
   }
 }
 
+const NO_EVENTS: ProfileSnapshot = { traits: {}, events: [], identifiers: [], tags: {}, audiences: [] };
+
+/** The measure over a profile's matching events, as an aggregate of a `group by profile_id` (≥ 1 event). */
+function measureHolds(condition: EventCondition, clock: Clock): RawBuilder<SqlBool> {
+  const measure = condition.measure;
+  switch (measure.type) {
+    case 'did':
+      return sql`true`;
+    case 'did_not':
+      return sql`false`;
+    case 'count':
+      return sql`count(*) ${sql.raw(COUNT_OPERATOR[measure.operator])} ${measure.value}::int`;
+    case 'aggregate': {
+      const value = {
+        sum: sql`coalesce(sum(a.j::numeric), 0)`,
+        avg: sql`avg(a.j::numeric)`,
+        min: sql`min(a.j::numeric)`,
+        max: sql`max(a.j::numeric)`,
+        distinct_count: sql`count(distinct a.j)`,
+      }[measure.function];
+      return sql`(select ${compileValueTest(measure.test, clock)} from (select to_jsonb(${value}) as v) as x)`;
+    }
+    default: {
+      const time = sql.raw(measure.type === 'first' ? 'min' : 'max');
+      return sql`(select ${compileTimeTest(measure.test, clock)} from (select ${time}(e."timestamp") as t) as x)`;
+    }
+  }
+}
+
+/**
+ * The set strategy of `compileEvent`, for whole workspaces (full recomputations, estimates): instead of
+ * a subquery per profile, ONE uncorrelated subquery groups the workspace's matching events by profile
+ * and keeps the profiles whose measure holds; PostgreSQL hashes it once (`p.id in (…)` stays a hashed
+ * subplan under `or`, `not` and `case`). A profile without matching events is decided by what the
+ * matcher says for no events (count 0, sum 0, no first/last time): when that holds, the subquery lists
+ * the profiles for which the measure fails instead.
+ */
+export function compileEventSet(
+  condition: EventCondition,
+  clock: Clock,
+  workspaceId: string,
+): RawBuilder<SqlBool> {
+  const scope = compileEventScope(condition, condition.window, 'e', clock);
+  const measure = condition.measure;
+  const aggregate = measure.type === 'aggregate';
+  const numbers = aggregate && measure.function !== 'distinct_count';
+  const from = aggregate
+    ? sql`from profile_events e cross join lateral (select ${propertyPath(sql`e`, measure.path)} as j) as a
+          where e.workspace_id = ${workspaceId}::text and ${scope}
+            and ${numbers ? sql`jsonb_typeof(a.j) = 'number'` : sql`jsonb_typeof(a.j) in ('string', 'number', 'boolean')`}`
+    : sql`from profile_events e where e.workspace_id = ${workspaceId}::text and ${scope}`;
+  if (measure.type === 'did') return sql`p.id in (select e.profile_id ${from})`;
+  if (measure.type === 'did_not') return sql`not (p.id in (select e.profile_id ${from}))`;
+  const holds = measureHolds(condition, clock);
+  return matchEvent(condition, NO_EVENTS, clock).held
+    ? sql`not (p.id in (select e.profile_id ${from} group by e.profile_id having not ${holds}))`
+    : sql`p.id in (select e.profile_id ${from} group by e.profile_id having ${holds})`;
+}
+
 function compileAggregate(measure: Aggregate, clock: Clock, scope: RawBuilder<SqlBool>): RawBuilder<SqlBool> {
   const numbers = measure.function !== 'distinct_count';
   const value = {

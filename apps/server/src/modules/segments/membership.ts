@@ -46,7 +46,7 @@ export function targetQuery(audience: AudienceRule, time: EvaluationTime, ids: r
   return sql<{ id: string }>`
     select p.id from profiles as p
      where p.workspace_id = ${audience.workspaceId}::text ${onlyIds(sql.ref('p.id'), ids)}
-       and ${compilePredicate(audience.definition, time)}`;
+       and ${compilePredicate(audience.definition, ids ? time : { ...time, wholeWorkspace: audience.workspaceId })}`;
 }
 
 /**

@@ -15,8 +15,11 @@ export function compileCases(
   options: EvaluationOptions,
 ): RawBuilder<DesiredRow> {
   const { cases, defaultValue } = casesOf(spec);
+  // the whole workspace: event conditions as one grouped subquery each instead of one per profile
+  const strategy =
+    scope.profileIds === undefined ? { ...options, wholeWorkspace: scope.workspaceId } : options;
   const whens = cases.map(
-    (c) => sql`when ${compilePredicate(c.definition, options)} then ${JSON.stringify(c.value)}::jsonb`,
+    (c) => sql`when ${compilePredicate(c.definition, strategy)} then ${JSON.stringify(c.value)}::jsonb`,
   );
   const otherwise = defaultValue === null ? sql`null::jsonb` : sql`${JSON.stringify(defaultValue)}::jsonb`;
   return sql<DesiredRow>`select x.profile_id, x.value, null::jsonb as details from (select p.id as profile_id, case ${sql.join(whens, sql` `)} else ${otherwise} end as value from profiles as p where p.workspace_id = ${scope.workspaceId}::text and ${inScope(sql`p.id`, scope)}) as x where x.value is not null`;
