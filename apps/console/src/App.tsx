@@ -19,6 +19,9 @@ const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx'));
 const DebuggerPage = lazy(() => import('./pages/DebuggerPage.tsx'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx'));
 const IdentityPage = lazy(() => import('./pages/IdentityPage.tsx'));
+const TagsPage = lazy(() => import('./pages/TagsPage.tsx'));
+const TagPage = lazy(() => import('./pages/TagPage.tsx'));
+const TagEditPage = lazy(() => import('./pages/TagEditPage.tsx'));
 const AudiencesPage = lazy(() => import('./pages/AudiencesPage.tsx'));
 const AudiencePage = lazy(() => import('./pages/AudiencePage.tsx'));
 const AudienceEditPage = lazy(() => import('./pages/AudienceEditPage.tsx'));
@@ -44,6 +47,10 @@ function AppRoutes() {
         <Route path="profiles/:id" element={<ProfilePage />} />
         <Route path="imports" element={<ImportsPage />} />
         <Route path="identity" element={<IdentityPage />} />
+        <Route path="tags" element={<TagsPage />} />
+        <Route path="tags/new" element={<TagEditPage />} />
+        <Route path="tags/:id" element={<TagPage />} />
+        <Route path="tags/:id/edit" element={<TagEditPage />} />
         <Route path="audiences" element={<AudiencesPage />} />
         <Route path="audiences/new" element={<AudienceEditPage />} />
         <Route path="audiences/:id" element={<AudiencePage />} />

@@ -22,6 +22,7 @@ import {
 } from '../modules/profiles/hooks/useProfiles.ts';
 import { profilePath } from '../modules/profiles/search.ts';
 import { useSources } from '../modules/sources/hooks/useSources.ts';
+import { ProfileTagsCard } from '../modules/tags/components/ProfileTagsCard.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -157,6 +158,7 @@ export default function ProfilePage() {
       {graph.isError ? <ErrorAlert error={graph.error} onRetry={() => void graph.refetch()} /> : null}
       {history.isError ? <ErrorAlert error={history.error} onRetry={() => void history.refetch()} /> : null}
       <ProfileSummary profile={live} />
+      <ProfileTagsCard profileId={live.id} />
       <Card styles={{ body: { paddingTop: 0 } }}>
         <Tabs
           activeKey={tab}

@@ -71,7 +71,7 @@ export const NAVIGATION: readonly NavSection[] = [
   {
     group: 'tagsAudiences',
     items: [
-      { key: 'tags', to: '/tags', icon: <TagsOutlined />, built: false },
+      { key: 'tags', to: '/tags', icon: <TagsOutlined />, built: true },
       { key: 'audiences', to: '/audiences', icon: <TeamOutlined />, built: true },
     ],
   },
