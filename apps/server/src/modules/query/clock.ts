@@ -1,3 +1,4 @@
+import type { WorkspaceJoins } from './event-condition.ts';
 import { isTimeZone, type LocalDate, localDateOf } from './local-time.ts';
 import { invalidAsOf, invalidTimeZone } from './query.errors.ts';
 
@@ -8,11 +9,6 @@ export interface EvaluationOptions {
   readonly asOf: Date;
   /** IANA zone in which dates without an offset are read and days start; default `Asia/Shanghai`. */
   readonly timeZone?: string;
-  /**
-   * Compile event conditions for a whole workspace (one grouped subquery each, hashed) instead of one
-   * correlated subquery per profile: for full recomputations and estimates, not for a few profiles.
-   */
-  readonly wholeWorkspace?: string;
 }
 
 /** Validated evaluation options with today's local date. */
@@ -20,8 +16,8 @@ export interface Clock {
   readonly asOf: Date;
   readonly timeZone: string;
   readonly today: LocalDate;
-  /** Set: event conditions compile for this whole workspace (see `EvaluationOptions.wholeWorkspace`). */
-  readonly wholeWorkspace?: string;
+  /** Set: event conditions compile as grouped subqueries joined to `profiles p` (see `compileForWorkspace`). */
+  readonly workspaceJoins?: WorkspaceJoins;
 }
 
 /** Validates the options; throws `query.invalid_time_zone` or `query.invalid_as_of`. */
@@ -30,10 +26,5 @@ export function clockOf(options: EvaluationOptions): Clock {
   if (!isTimeZone(timeZone)) throw invalidTimeZone(timeZone);
   const ms = options.asOf instanceof Date ? options.asOf.getTime() : Number.NaN;
   if (!Number.isFinite(ms)) throw invalidAsOf();
-  return {
-    asOf: options.asOf,
-    timeZone,
-    today: localDateOf(ms, timeZone),
-    wholeWorkspace: options.wholeWorkspace,
-  };
+  return { asOf: options.asOf, timeZone, today: localDateOf(ms, timeZone) };
 }

@@ -1,7 +1,7 @@
 import type { Condition, Definition } from '@cdp/protocol';
 import { type CompiledQuery, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type Clock, clockOf, type EvaluationOptions } from './clock.ts';
-import { compileEvent, compileEventSet } from './event-condition.ts';
+import { compileEvent, compileEventJoined } from './event-condition.ts';
 import { compileAudience, compileIdentifier, compileTag, compileTrait } from './profile-conditions.ts';
 import { compileSequence } from './sequence-condition.ts';
 import { toSql } from './sql-compiler.ts';
@@ -18,6 +18,25 @@ export interface CompileOptions extends EvaluationOptions {
  */
 export function compilePredicate(definition: Definition, options: EvaluationOptions): RawBuilder<SqlBool> {
   return compileNode(definition, clockOf(options));
+}
+
+/**
+ * The whole-workspace strategy, for statements over all profiles (full recomputations, estimates, tags):
+ * each event condition becomes one grouped subquery over the workspace's events, left-joined to
+ * `profiles p` (`joins`, space-led, go right after `from profiles as p`), instead of one subquery per profile.
+ * Same semantics as `compilePredicate` (the property test checks both against the matcher).
+ */
+export function compileForWorkspace(
+  definition: Definition,
+  options: CompileOptions,
+  /** Alias prefix of the joined subqueries, when one statement joins several definitions. */
+  prefix = '',
+): { readonly joins: RawBuilder<unknown>; readonly predicate: RawBuilder<SqlBool> } {
+  const workspaceJoins = { workspaceId: options.workspaceId, prefix, joins: [] as RawBuilder<unknown>[] };
+  const predicate = compileNode(definition, { ...clockOf(options), workspaceJoins });
+  // with a leading space, so that `from profiles as p${joins} where` reads right with none
+  const joins = workspaceJoins.joins.length > 0 ? sql` ${sql.join(workspaceJoins.joins, sql` `)}` : sql``;
+  return { joins, predicate };
 }
 
 /** The predicate alone as `{ sql, parameters }` (placeholders from `$1`). */
@@ -41,9 +60,9 @@ function compileNode(node: Condition, clock: Clock): RawBuilder<SqlBool> {
     case 'trait':
       return compileTrait(node, clock);
     case 'event':
-      return clock.wholeWorkspace === undefined
+      return clock.workspaceJoins === undefined
         ? compileEvent(node, clock)
-        : compileEventSet(node, clock, clock.wholeWorkspace);
+        : compileEventJoined(node, clock, clock.workspaceJoins);
     case 'sequence':
       return compileSequence(node, clock);
     case 'tag':
@@ -60,10 +79,11 @@ export function selectProfileIds(
   definition: Definition,
   options: CompileOptions,
 ): CompiledQuery<{ id: string }> {
+  const { joins, predicate } = compileForWorkspace(definition, options);
   return toSql(
     sql<{
       id: string;
-    }>`select p.id from profiles as p where p.workspace_id = ${options.workspaceId}::text and ${compilePredicate(definition, { ...options, wholeWorkspace: options.workspaceId })} order by p.id`,
+    }>`select p.id from profiles as p${joins} where p.workspace_id = ${options.workspaceId}::text and ${predicate} order by p.id`,
   );
 }
 
@@ -72,10 +92,11 @@ export function countProfiles(
   definition: Definition,
   options: CompileOptions,
 ): CompiledQuery<{ count: number }> {
+  const { joins, predicate } = compileForWorkspace(definition, options);
   return toSql(
     sql<{
       count: number;
-    }>`select count(*)::int as count from profiles as p where p.workspace_id = ${options.workspaceId}::text and ${compilePredicate(definition, { ...options, wholeWorkspace: options.workspaceId })}`,
+    }>`select count(*)::int as count from profiles as p${joins} where p.workspace_id = ${options.workspaceId}::text and ${predicate}`,
   );
 }
 

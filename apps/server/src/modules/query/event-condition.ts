@@ -40,8 +40,29 @@ export function compileEvent(condition: EventCondition, clock: Clock): RawBuilde
 
 const NO_EVENTS: ProfileSnapshot = { traits: {}, events: [], identifiers: [], tags: {}, audiences: [] };
 
-/** The measure over a profile's matching events, as an aggregate of a `group by profile_id` (≥ 1 event). */
-function measureHolds(condition: EventCondition, clock: Clock): RawBuilder<SqlBool> {
+/** The measure's value over a profile's matching events, as an aggregate of a `group by profile_id`. */
+function measureValue(condition: EventCondition): RawBuilder<unknown> {
+  const measure = condition.measure;
+  switch (measure.type) {
+    case 'did':
+    case 'did_not':
+    case 'count':
+      return sql`count(*)`;
+    case 'aggregate':
+      return {
+        sum: sql`to_jsonb(coalesce(sum(a.j::numeric), 0))`,
+        avg: sql`to_jsonb(avg(a.j::numeric))`,
+        min: sql`to_jsonb(min(a.j::numeric))`,
+        max: sql`to_jsonb(max(a.j::numeric))`,
+        distinct_count: sql`to_jsonb(count(distinct a.j))`,
+      }[measure.function];
+    default:
+      return measure.type === 'first' ? sql`min(e."timestamp")` : sql`max(e."timestamp")`;
+  }
+}
+
+/** Whether the measure holds for a profile with matching events, its value being `m`. */
+function measureHolds(condition: EventCondition, m: RawBuilder<unknown>, clock: Clock): RawBuilder<SqlBool> {
   const measure = condition.measure;
   switch (measure.type) {
     case 'did':
@@ -49,52 +70,51 @@ function measureHolds(condition: EventCondition, clock: Clock): RawBuilder<SqlBo
     case 'did_not':
       return sql`false`;
     case 'count':
-      return sql`count(*) ${sql.raw(COUNT_OPERATOR[measure.operator])} ${measure.value}::int`;
-    case 'aggregate': {
-      const value = {
-        sum: sql`coalesce(sum(a.j::numeric), 0)`,
-        avg: sql`avg(a.j::numeric)`,
-        min: sql`min(a.j::numeric)`,
-        max: sql`max(a.j::numeric)`,
-        distinct_count: sql`count(distinct a.j)`,
-      }[measure.function];
-      return sql`(select ${compileValueTest(measure.test, clock)} from (select to_jsonb(${value}) as v) as x)`;
-    }
-    default: {
-      const time = sql.raw(measure.type === 'first' ? 'min' : 'max');
-      return sql`(select ${compileTimeTest(measure.test, clock)} from (select ${time}(e."timestamp") as t) as x)`;
-    }
+      return sql`${m} ${sql.raw(COUNT_OPERATOR[measure.operator])} ${measure.value}::int`;
+    case 'aggregate':
+      return sql`(select ${compileValueTest(measure.test, clock)} from (select ${m} as v) as x)`;
+    default:
+      return sql`(select ${compileTimeTest(measure.test, clock)} from (select ${m} as t) as x)`;
   }
 }
 
+/** Where the whole-workspace strategy collects the grouped subqueries it joins to `profiles p`. */
+export interface WorkspaceJoins {
+  readonly workspaceId: string;
+  /** Aliases are `<prefix>ev<n>`: statements joining several definitions give each its prefix. */
+  readonly prefix: string;
+  readonly joins: RawBuilder<unknown>[];
+}
+
 /**
- * The set strategy of `compileEvent`, for whole workspaces (full recomputations, estimates): instead of
- * a subquery per profile, ONE uncorrelated subquery groups the workspace's matching events by profile
- * and keeps the profiles whose measure holds; PostgreSQL hashes it once (`p.id in (…)` stays a hashed
- * subplan under `or`, `not` and `case`). A profile without matching events is decided by what the
- * matcher says for no events (count 0, sum 0, no first/last time): when that holds, the subquery lists
- * the profiles for which the measure fails instead.
+ * The whole-workspace strategy of `compileEvent` (full recomputations, estimates, tags over all
+ * profiles): instead of a subquery per profile, ONE subquery groups the workspace's matching events by
+ * profile, left-joined to `profiles p` (a hash join, which spills to disk rather than degrading), and
+ * the condition reads its column. A profile without matching events is decided by what the matcher
+ * says for no events (count 0, sum 0, no first/last time).
  */
-export function compileEventSet(
+export function compileEventJoined(
   condition: EventCondition,
   clock: Clock,
-  workspaceId: string,
+  into: WorkspaceJoins,
 ): RawBuilder<SqlBool> {
   const scope = compileEventScope(condition, condition.window, 'e', clock);
   const measure = condition.measure;
-  const aggregate = measure.type === 'aggregate';
-  const numbers = aggregate && measure.function !== 'distinct_count';
-  const from = aggregate
-    ? sql`from profile_events e cross join lateral (select ${propertyPath(sql`e`, measure.path)} as j) as a
-          where e.workspace_id = ${workspaceId}::text and ${scope}
-            and ${numbers ? sql`jsonb_typeof(a.j) = 'number'` : sql`jsonb_typeof(a.j) in ('string', 'number', 'boolean')`}`
-    : sql`from profile_events e where e.workspace_id = ${workspaceId}::text and ${scope}`;
-  if (measure.type === 'did') return sql`p.id in (select e.profile_id ${from})`;
-  if (measure.type === 'did_not') return sql`not (p.id in (select e.profile_id ${from}))`;
-  const holds = measureHolds(condition, clock);
-  return matchEvent(condition, NO_EVENTS, clock).held
-    ? sql`not (p.id in (select e.profile_id ${from} group by e.profile_id having not ${holds}))`
-    : sql`p.id in (select e.profile_id ${from} group by e.profile_id having ${holds})`;
+  const alias = sql.raw(`${into.prefix}ev${into.joins.length}`);
+  const kinds =
+    measure.type === 'aggregate' && measure.function === 'distinct_count'
+      ? sql`jsonb_typeof(a.j) in ('string', 'number', 'boolean')`
+      : sql`jsonb_typeof(a.j) = 'number'`;
+  const from =
+    measure.type === 'aggregate'
+      ? sql`from profile_events e cross join lateral (select ${propertyPath(sql`e`, measure.path)} as j) as a
+          where e.workspace_id = ${into.workspaceId}::text and ${scope} and ${kinds}`
+      : sql`from profile_events e where e.workspace_id = ${into.workspaceId}::text and ${scope}`;
+  into.joins.push(
+    sql`left join (select e.profile_id, ${measureValue(condition)} as m ${from} group by e.profile_id) as ${alias} on ${alias}.profile_id = p.id`,
+  );
+  const none = matchEvent(condition, NO_EVENTS, clock).held;
+  return sql`(case when ${alias}.profile_id is null then ${sql.raw(none ? 'true' : 'false')} else ${measureHolds(condition, sql`${alias}.m`, clock)} end)`;
 }
 
 function compileAggregate(measure: Aggregate, clock: Clock, scope: RawBuilder<SqlBool>): RawBuilder<SqlBool> {

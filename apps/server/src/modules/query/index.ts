@@ -2,6 +2,7 @@ export { type Clock, clockOf, DEFAULT_TIME_ZONE, type EvaluationOptions } from '
 export {
   type CompileOptions,
   compileDefinition,
+  compileForWorkspace,
   compilePredicate,
   countProfiles,
   explainProfiles,

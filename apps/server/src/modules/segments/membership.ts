@@ -1,7 +1,7 @@
 import type { Condition } from '@cdp/protocol';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../database.ts';
-import { compilePredicate } from '../query/index.ts';
+import { compileForWorkspace, compilePredicate } from '../query/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -43,10 +43,19 @@ export function targetQuery(audience: AudienceRule, time: EvaluationTime, ids: r
         join identity_nodes n on n.workspace_id = k.workspace_id and n.key = k.key
        where k.workspace_id = ${audience.workspaceId} and k.audience_id = ${audience.id}
          ${onlyIds(sql.ref('n.profile_id'), ids)}`;
+  if (ids)
+    return sql<{ id: string }>`
+      select p.id from profiles as p
+       where p.workspace_id = ${audience.workspaceId}::text ${onlyIds(sql.ref('p.id'), ids)}
+         and ${compilePredicate(audience.definition, time)}`;
+  // all profiles: event conditions as grouped subqueries joined once, not one subquery per profile
+  const { joins, predicate } = compileForWorkspace(audience.definition, {
+    ...time,
+    workspaceId: audience.workspaceId,
+  });
   return sql<{ id: string }>`
-    select p.id from profiles as p
-     where p.workspace_id = ${audience.workspaceId}::text ${onlyIds(sql.ref('p.id'), ids)}
-       and ${compilePredicate(audience.definition, ids ? time : { ...time, wholeWorkspace: audience.workspaceId })}`;
+    select p.id from profiles as p${joins}
+     where p.workspace_id = ${audience.workspaceId}::text and ${predicate}`;
 }
 
 /**
