@@ -135,3 +135,77 @@ export async function selects(db: Db, audience: AudienceRule, time: EvaluationTi
 export async function lockWorkspaceAudiences(db: Db, workspaceId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${`cdp.audiences:${workspaceId}`}))`.execute(db);
 }
+
+/** One enter or exit decided in memory (real-time evaluation), to be written with the others. */
+export interface MembershipChange {
+  readonly audienceId: string;
+  readonly profileId: string;
+  readonly change: 'enter' | 'exit';
+  readonly cause: Cause;
+}
+
+/**
+ * Writes the enters and exits of a batch, across audiences, in ONE statement: members inserted and
+ * deleted, each change logged with its cause, sizes adjusted. Only changes that took effect are logged.
+ */
+export async function recordChanges(
+  db: Db,
+  workspaceId: string,
+  changes: readonly MembershipChange[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  await sql`
+    with c as (
+      select * from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb)
+        as c("audienceId" text, "profileId" text, change text, cause jsonb)
+    ),
+    entered as (
+      insert into audience_members (workspace_id, audience_id, profile_id, entered_at)
+      select ${workspaceId}, "audienceId", "profileId", now() from c where change = 'enter'
+      on conflict do nothing
+      returning audience_id, profile_id
+    ),
+    exited as (
+      delete from audience_members m using c
+       where m.workspace_id = ${workspaceId} and c.change = 'exit'
+         and m.audience_id = c."audienceId" and m.profile_id = c."profileId"
+      returning m.audience_id, m.profile_id
+    ),
+    done as (
+      select audience_id, profile_id, 'enter' as change from entered
+      union all
+      select audience_id, profile_id, 'exit' from exited
+    ),
+    logged as (
+      insert into audience_changes (workspace_id, audience_id, profile_id, change, at, cause)
+      select ${workspaceId}, d.audience_id, d.profile_id, d.change, now(), c.cause
+        from done d join c on c."audienceId" = d.audience_id and c."profileId" = d.profile_id and c.change = d.change
+    )
+    update audiences a set size = a.size + s.delta
+      from (select audience_id, sum(case change when 'enter' then 1 else -1 end)::int as delta
+              from done group by audience_id) s
+     where a.workspace_id = ${workspaceId} and a.id = s.audience_id`.execute(db);
+}
+
+/** Ends every membership of profiles that exist no more (merged away), logged with `cause`. */
+export async function removeMembers(
+  db: Db,
+  workspaceId: string,
+  profileIds: readonly string[],
+  cause: Cause,
+) {
+  if (profileIds.length === 0) return;
+  await sql`
+    with exited as (
+      delete from audience_members
+       where workspace_id = ${workspaceId} and profile_id in (select unnest(${profileIds}::text[]))
+      returning audience_id, profile_id
+    ),
+    logged as (
+      insert into audience_changes (workspace_id, audience_id, profile_id, change, at, cause)
+      select ${workspaceId}, audience_id, profile_id, 'exit', now(), ${JSON.stringify(cause)}::jsonb from exited
+    )
+    update audiences a set size = a.size - s.n
+      from (select audience_id, count(*)::int as n from exited group by audience_id) s
+     where a.workspace_id = ${workspaceId} and a.id = s.audience_id`.execute(db);
+}

@@ -1,8 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
+import { evaluate } from '../query/index.ts';
 import { evaluationOrder } from './audience-definition.ts';
 import { audiencesRepository, dependenciesOf, toRule } from './audiences.repository.ts';
-import { applyMembership, type Cause, type EvaluationTime, type MembershipDelta } from './membership.ts';
+import {
+  applyMembership,
+  type Cause,
+  type EvaluationTime,
+  type MembershipChange,
+  type MembershipDelta,
+  recordChanges,
+  removeMembers,
+} from './membership.ts';
+import { loadSnapshots } from './profile-snapshot.repository.ts';
 import { audienceCycle } from './segments.errors.ts';
 
 type Db = Kysely<Database>;
@@ -25,9 +35,12 @@ export interface RealtimeResult {
 /**
  * Re-evaluates, for the touched profiles only, the active audiences the change can affect: an event
  * reaches audiences that read its name (or any event), a profile change reaches every audience, and
- * a membership change reaches the audiences built on that audience (evaluated after it). Each enter
- * and exit is recorded with its cause. Callers hold the workspace's audience lock, inside the
- * transaction that applied the change.
+ * a membership change reaches the audiences built on that audience (evaluated after it). The touched
+ * profiles are loaded once (traits, the events the audiences read, identifiers, tags, memberships)
+ * and evaluated in memory by the matcher, which has the compiled SQL's semantics (property-tested);
+ * file audiences are evaluated in SQL. All enters and exits are then written in one statement, each
+ * with its cause. Callers hold the workspace's audience lock, inside the transaction that applied the
+ * change.
  */
 export async function evaluateTouchedProfiles(
   db: Db,
@@ -37,24 +50,34 @@ export async function evaluateTouchedProfiles(
   /** A full recomputation moved these profiles in or out of this audience: only its dependents follow. */
   seed?: { readonly audience: string; readonly profiles: ReadonlySet<string> },
 ): Promise<RealtimeResult> {
+  await removeMembers(db, workspaceId, touches.removed, { by: 'profile', change: 'removed' });
   const rows = await audiencesRepository.list(db, workspaceId, ['active']);
   if (rows.length === 0) return { evaluated: 0, changes: 0 };
   const audiences = evaluationOrder(
     rows.map((row) => ({ id: row.id, row, dependencies: dependenciesOf(row) })),
     audienceCycle,
   );
+  const removed = new Set(touches.removed);
+  const touched = [
+    ...new Set([...touches.profiles, ...touches.events.keys(), ...(seed?.profiles ?? [])]),
+  ].filter((id) => !removed.has(id));
+  const anyEvent = audiences.some((a) => a.dependencies.anyEvent);
+  const names = [...new Set(audiences.flatMap((a) => a.dependencies.events))];
+  const snapshots = await loadSnapshots(db, workspaceId, touched, anyEvent ? null : names);
+
   const moved = new Map<string, MembershipDelta>();
   if (seed) moved.set(seed.audience, { entered: [...seed.profiles], exited: [] });
+  const changes: MembershipChange[] = [];
   let evaluated = 0;
-  let changes = 0;
   for (const { row, dependencies } of audiences) {
     if (row.id === seed?.audience) continue;
     const causes: Record<string, Cause> = {};
-    for (const id of touches.removed) causes[id] = { by: 'profile', change: 'removed' };
     for (const id of touches.profiles) causes[id] ??= { by: 'profile' };
-    for (const [id, names] of touches.events) {
+    for (const [id, eventNames] of touches.events) {
       if (causes[id]) continue;
-      const read = dependencies.anyEvent ? [...names] : dependencies.events.filter((name) => names.has(name));
+      const read = dependencies.anyEvent
+        ? [...eventNames]
+        : dependencies.events.filter((name) => eventNames.has(name));
       if (read.length > 0) causes[id] = { by: 'event', events: read.sort() };
     }
     for (const audience of dependencies.audiences) {
@@ -62,14 +85,45 @@ export async function evaluateTouchedProfiles(
       for (const id of [...(delta?.entered ?? []), ...(delta?.exited ?? [])])
         causes[id] ??= { by: 'audience', audience };
     }
-    const ids = Object.keys(causes);
+    const ids = Object.keys(causes).filter((id) => !removed.has(id));
     if (ids.length === 0) continue;
     evaluated++;
-    const delta = await applyMembership(db, toRule(row), time, ids, { by: 'profile' }, causes);
-    if (delta.entered.length + delta.exited.length > 0) {
-      moved.set(row.id, delta);
-      changes += delta.entered.length + delta.exited.length;
+    const rule = toRule(row);
+    let delta: MembershipDelta;
+    if (rule.definition === null) {
+      // a file audience: who holds the uploaded identifiers, in SQL
+      delta = await applyMembership(db, rule, time, ids, { by: 'profile' }, causes);
+      for (const id of delta.entered) snapshots.get(id)?.audiences.add(row.id);
+      for (const id of delta.exited) snapshots.get(id)?.audiences.delete(row.id);
+    } else {
+      const entered: string[] = [];
+      const exited: string[] = [];
+      for (const id of ids) {
+        const snapshot = snapshots.get(id);
+        if (!snapshot) continue;
+        const member = snapshot.audiences.has(row.id);
+        if (evaluate(rule.definition, snapshot, time).matched === member) continue;
+        if (member) {
+          snapshot.audiences.delete(row.id);
+          exited.push(id);
+        } else {
+          snapshot.audiences.add(row.id);
+          entered.push(id);
+        }
+        changes.push({
+          audienceId: row.id,
+          profileId: id,
+          change: member ? 'exit' : 'enter',
+          cause: causes[id],
+        });
+      }
+      delta = { entered, exited };
     }
+    if (delta.entered.length + delta.exited.length > 0) moved.set(row.id, delta);
   }
-  return { evaluated, changes };
+  await recordChanges(db, workspaceId, changes);
+  const fileChanges = [...moved.entries()]
+    .filter(([id]) => rows.some((r) => r.id === id && r.kind === 'file'))
+    .reduce((n, [, d]) => n + d.entered.length + d.exited.length, 0);
+  return { evaluated, changes: changes.length + fileChanges };
 }
