@@ -1,7 +1,7 @@
 import type { Condition, Definition } from '@cdp/protocol';
 import { type CompiledQuery, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type Clock, clockOf, type EvaluationOptions } from './clock.ts';
-import { compileEvent, compileEventJoined } from './event-condition.ts';
+import { compileEvent, compileEventJoined, joinsOf, type WorkspaceJoins } from './event-condition.ts';
 import { compileAudience, compileIdentifier, compileTag, compileTrait } from './profile-conditions.ts';
 import { compileSequence } from './sequence-condition.ts';
 import { toSql } from './sql-compiler.ts';
@@ -29,14 +29,26 @@ export function compilePredicate(definition: Definition, options: EvaluationOpti
 export function compileForWorkspace(
   definition: Definition,
   options: CompileOptions,
-  /** Alias prefix of the joined subqueries, when one statement joins several definitions. */
-  prefix = '',
 ): { readonly joins: RawBuilder<unknown>; readonly predicate: RawBuilder<SqlBool> } {
-  const workspaceJoins = { workspaceId: options.workspaceId, prefix, joins: [] as RawBuilder<unknown>[] };
-  const predicate = compileNode(definition, { ...clockOf(options), workspaceJoins });
+  const { joins, predicates } = compileAllForWorkspace([definition], options);
+  return { joins, predicate: predicates[0] };
+}
+
+/**
+ * `compileForWorkspace` for several definitions of one statement (the cases of a rule or lifecycle
+ * tag): their event conditions over the same events share one joined subquery.
+ */
+export function compileAllForWorkspace(
+  definitions: readonly Definition[],
+  options: CompileOptions,
+): { readonly joins: RawBuilder<unknown>; readonly predicates: RawBuilder<SqlBool>[] } {
+  const workspaceJoins: WorkspaceJoins = { workspaceId: options.workspaceId, joins: new Map() };
+  const clock = { ...clockOf(options), workspaceJoins };
+  const predicates = definitions.map((definition) => compileNode(definition, clock));
+  const list = joinsOf(workspaceJoins);
   // with a leading space, so that `from profiles as p${joins} where` reads right with none
-  const joins = workspaceJoins.joins.length > 0 ? sql` ${sql.join(workspaceJoins.joins, sql` `)}` : sql``;
-  return { joins, predicate };
+  const joins = list.length > 0 ? sql` ${sql.join(list, sql` `)}` : sql``;
+  return { joins, predicates };
 }
 
 /** The predicate alone as `{ sql, parameters }` (placeholders from `$1`). */

@@ -6,6 +6,7 @@ import { compileEventScope, inEventScope, propertyAt, propertyPath } from './eve
 import type { LeafResult } from './explanation.ts';
 import { matchValueTest } from './match-value-test.ts';
 import type { ProfileSnapshot } from './profile-snapshot.ts';
+import { toSql } from './sql-compiler.ts';
 import { compileTimeTest, matchTimeTest } from './time-test.ts';
 
 type Aggregate = Extract<EventMeasure, { type: 'aggregate' }>;
@@ -78,19 +79,34 @@ function measureHolds(condition: EventCondition, m: RawBuilder<unknown>, clock: 
   }
 }
 
+/** One grouped subquery over the events of one scope, with a column per measure read from it. */
+export interface ScopeJoin {
+  readonly alias: string;
+  readonly from: RawBuilder<unknown>;
+  readonly columns: RawBuilder<unknown>[];
+}
+
 /** Where the whole-workspace strategy collects the grouped subqueries it joins to `profiles p`. */
 export interface WorkspaceJoins {
   readonly workspaceId: string;
-  /** Aliases are `<prefix>ev<n>`: statements joining several definitions give each its prefix. */
-  readonly prefix: string;
-  readonly joins: RawBuilder<unknown>[];
+  /** By scope (the compiled `from … where …`): conditions on the same events share one pass. */
+  readonly joins: Map<string, ScopeJoin>;
+}
+
+/** `left join (select e.profile_id, m0, m1… from … group by e.profile_id) as evN on …` per scope. */
+export function joinsOf(into: WorkspaceJoins): RawBuilder<unknown>[] {
+  return [...into.joins.values()].map(
+    (j) =>
+      sql`left join (select e.profile_id, ${sql.join(j.columns)} ${j.from} group by e.profile_id) as ${sql.raw(j.alias)} on ${sql.raw(j.alias)}.profile_id = p.id`,
+  );
 }
 
 /**
  * The whole-workspace strategy of `compileEvent` (full recomputations, estimates, tags over all
  * profiles): instead of a subquery per profile, ONE subquery groups the workspace's matching events by
  * profile, left-joined to `profiles p` (a hash join, which spills to disk rather than degrading), and
- * the condition reads its column. A profile without matching events is decided by what the matcher
+ * the condition reads its column; conditions over the same events (e.g. lifecycle stages: never
+ * bought, first and last purchase) share one subquery and one pass. A profile without matching events is decided by what the matcher
  * says for no events (count 0, sum 0, no first/last time).
  */
 export function compileEventJoined(
@@ -100,7 +116,6 @@ export function compileEventJoined(
 ): RawBuilder<SqlBool> {
   const scope = compileEventScope(condition, condition.window, 'e', clock);
   const measure = condition.measure;
-  const alias = sql.raw(`${into.prefix}ev${into.joins.length}`);
   const kinds =
     measure.type === 'aggregate' && measure.function === 'distinct_count'
       ? sql`jsonb_typeof(a.j) in ('string', 'number', 'boolean')`
@@ -110,11 +125,18 @@ export function compileEventJoined(
       ? sql`from profile_events e cross join lateral (select ${propertyPath(sql`e`, measure.path)} as j) as a
           where e.workspace_id = ${into.workspaceId}::text and ${scope} and ${kinds}`
       : sql`from profile_events e where e.workspace_id = ${into.workspaceId}::text and ${scope}`;
-  into.joins.push(
-    sql`left join (select e.profile_id, ${measureValue(condition)} as m ${from} group by e.profile_id) as ${alias} on ${alias}.profile_id = p.id`,
-  );
+  const compiled = toSql(from);
+  const key = JSON.stringify([compiled.sql, compiled.parameters]);
+  let join = into.joins.get(key);
+  if (!join) {
+    join = { alias: `ev${into.joins.size}`, from, columns: [] };
+    into.joins.set(key, join);
+  }
+  const column = `m${join.columns.length}`;
+  join.columns.push(sql`${measureValue(condition)} as ${sql.raw(column)}`);
+  const alias = sql.raw(join.alias);
   const none = matchEvent(condition, NO_EVENTS, clock).held;
-  return sql`(case when ${alias}.profile_id is null then ${sql.raw(none ? 'true' : 'false')} else ${measureHolds(condition, sql`${alias}.m`, clock)} end)`;
+  return sql`(case when ${alias}.profile_id is null then ${sql.raw(none ? 'true' : 'false')} else ${measureHolds(condition, sql`${alias}.${sql.raw(column)}`, clock)} end)`;
 }
 
 function compileAggregate(measure: Aggregate, clock: Clock, scope: RawBuilder<SqlBool>): RawBuilder<SqlBool> {

@@ -1,6 +1,7 @@
 export { type Clock, clockOf, DEFAULT_TIME_ZONE, type EvaluationOptions } from './clock.ts';
 export {
   type CompileOptions,
+  compileAllForWorkspace,
   compileDefinition,
   compileForWorkspace,
   compilePredicate,

@@ -1,6 +1,6 @@
 import type { TagSpec } from '@cdp/protocol';
 import { type RawBuilder, sql } from 'kysely';
-import { compileForWorkspace, compilePredicate, type EvaluationOptions } from '../query/index.ts';
+import { compileAllForWorkspace, compilePredicate, type EvaluationOptions } from '../query/index.ts';
 import { type DesiredRow, inScope, type TagScope } from './tag-scope.ts';
 import { casesOf } from './tag-spec.ts';
 
@@ -15,16 +15,18 @@ export function compileCases(
   options: EvaluationOptions,
 ): RawBuilder<DesiredRow> {
   const { cases, defaultValue } = casesOf(spec);
-  // the whole workspace: event conditions as grouped subqueries joined once, not one subquery per profile
-  const joins: RawBuilder<unknown>[] = [];
-  const whens = cases.map((c, i) => {
-    if (scope.profileIds !== undefined)
-      return sql`when ${compilePredicate(c.definition, options)} then ${JSON.stringify(c.value)}::jsonb`;
-    const whole = { ...options, workspaceId: scope.workspaceId };
-    const compiled = compileForWorkspace(c.definition, whole, `c${i}_`);
-    joins.push(compiled.joins);
-    return sql`when ${compiled.predicate} then ${JSON.stringify(c.value)}::jsonb`;
-  });
+  // the whole workspace: event conditions as grouped subqueries joined once (shared by the cases)
+  const whole =
+    scope.profileIds === undefined
+      ? compileAllForWorkspace(
+          cases.map((c) => c.definition),
+          { ...options, workspaceId: scope.workspaceId },
+        )
+      : null;
+  const whens = cases.map(
+    (c, i) =>
+      sql`when ${whole ? whole.predicates[i] : compilePredicate(c.definition, options)} then ${JSON.stringify(c.value)}::jsonb`,
+  );
   const otherwise = defaultValue === null ? sql`null::jsonb` : sql`${JSON.stringify(defaultValue)}::jsonb`;
-  return sql<DesiredRow>`select x.profile_id, x.value, null::jsonb as details from (select p.id as profile_id, case ${sql.join(whens, sql` `)} else ${otherwise} end as value from profiles as p${sql.join(joins, sql``)} where p.workspace_id = ${scope.workspaceId}::text and ${inScope(sql`p.id`, scope)}) as x where x.value is not null`;
+  return sql<DesiredRow>`select x.profile_id, x.value, null::jsonb as details from (select p.id as profile_id, case ${sql.join(whens, sql` `)} else ${otherwise} end as value from profiles as p${whole ? whole.joins : sql``} where p.workspace_id = ${scope.workspaceId}::text and ${inScope(sql`p.id`, scope)}) as x where x.value is not null`;
 }
