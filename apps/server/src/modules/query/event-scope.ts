@@ -41,6 +41,17 @@ export function propertyAt(event: ProfileEvent, path: readonly string[]): unknow
   return value;
 }
 
+/** Window ranges per evaluation clock: computed once per condition, not once per event. */
+const ranges = new WeakMap<Clock, WeakMap<EventWindow, ReturnType<typeof windowRange>>>();
+function cachedWindowRange(window: EventWindow | undefined, clock: Clock) {
+  if (!window) return windowRange(window, clock);
+  let byWindow = ranges.get(clock);
+  if (!byWindow) ranges.set(clock, (byWindow = new WeakMap()));
+  let range = byWindow.get(window);
+  if (!range) byWindow.set(window, (range = windowRange(window, clock)));
+  return range;
+}
+
 /** The in-memory twin of `compileEventScope`. */
 export function inEventScope(
   event: ProfileEvent,
@@ -50,7 +61,7 @@ export function inEventScope(
 ): boolean {
   if (match.event !== undefined && event.event !== match.event) return false;
   if (match.type !== undefined && event.type !== match.type) return false;
-  if (!inRange(event.timestamp.getTime() * 1000, windowRange(window, clock))) return false;
+  if (!inRange(event.timestamp.getTime() * 1000, cachedWindowRange(window, clock))) return false;
   return (match.where ?? []).every((filter) =>
     matchValueTest(propertyAt(event, filter.path), filter.test, clock),
   );

@@ -68,6 +68,8 @@ export async function loadSnapshots(
   workspaceId: string,
   profileIds: readonly string[],
   events: readonly string[] | null,
+  /** What the evaluated definitions read besides traits, events and memberships. */
+  reads: { readonly tags: boolean; readonly identifiers: boolean } = { tags: true, identifiers: true },
 ): Promise<Map<string, ProfileSnapshot & { audiences: Set<string> }>> {
   const out = new Map<
     string,
@@ -105,16 +107,20 @@ export async function loadSnapshots(
         properties: e.properties,
       });
   }
-  const { rows: nodes } = await sql<{ profile_id: string; type: string; value: string }>`
-    select profile_id, type, value from identity_nodes
-     where workspace_id = ${workspaceId} and profile_id in ${ids}`.execute(db);
-  for (const n of nodes) out.get(n.profile_id)?.identifiers.push({ type: n.type, value: n.value });
-  const { rows: tags } = await sql<{ profile_id: string; tag_id: string; value: unknown }>`
-    select profile_id, tag_id, value from tag_values
-     where workspace_id = ${workspaceId} and profile_id in ${ids}`.execute(db);
-  for (const t of tags) {
-    const snapshot = out.get(t.profile_id);
-    if (snapshot) snapshot.tags[t.tag_id] = t.value;
+  if (reads.identifiers) {
+    const { rows: nodes } = await sql<{ profile_id: string; type: string; value: string }>`
+      select profile_id, type, value from identity_nodes
+       where workspace_id = ${workspaceId} and profile_id in ${ids}`.execute(db);
+    for (const n of nodes) out.get(n.profile_id)?.identifiers.push({ type: n.type, value: n.value });
+  }
+  if (reads.tags) {
+    const { rows: tags } = await sql<{ profile_id: string; tag_id: string; value: unknown }>`
+      select profile_id, tag_id, value from tag_values
+       where workspace_id = ${workspaceId} and profile_id in ${ids}`.execute(db);
+    for (const t of tags) {
+      const snapshot = out.get(t.profile_id);
+      if (snapshot) snapshot.tags[t.tag_id] = t.value;
+    }
   }
   const { rows: members } = await sql<{ profile_id: string; audience_id: string }>`
     select profile_id, audience_id from audience_members

@@ -63,7 +63,10 @@ export async function evaluateTouchedProfiles(
   ].filter((id) => !removed.has(id));
   const anyEvent = audiences.some((a) => a.dependencies.anyEvent);
   const names = [...new Set(audiences.flatMap((a) => a.dependencies.events))];
-  const snapshots = await loadSnapshots(db, workspaceId, touched, anyEvent ? null : names);
+  const snapshots = await loadSnapshots(db, workspaceId, touched, anyEvent ? null : names, {
+    tags: audiences.some((a) => a.dependencies.tags.length > 0),
+    identifiers: audiences.some((a) => a.dependencies.identifierTypes.length > 0),
+  });
 
   const moved = new Map<string, MembershipDelta>();
   if (seed) moved.set(seed.audience, { entered: [...seed.profiles], exited: [] });
