@@ -8,6 +8,7 @@ import {
   loadIdentitySettings,
 } from '../modules/identity/index.ts';
 import { applyProfileUpdates, loadTraitRules, type TraitEvidence } from '../modules/profiles/index.ts';
+import { WorkLoop } from '../platform/jobs/work-loop.ts';
 import { byPriority, type EventForProfile, eventEvidence, loadEvents } from './event-evidence.ts';
 import { followProfiles } from './follow-profiles.ts';
 import { lockWorkspaceIdentity } from './identity-lock.ts';
@@ -39,34 +40,31 @@ export interface PipelineOptions {
  * exactly once. Work of one workspace is serialised by an advisory lock.
  */
 export class ProfilePipeline {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private pending = false;
+  private readonly work: WorkLoop;
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly log: Logger,
+    log: Logger,
     private readonly options: PipelineOptions = {},
-  ) {}
+  ) {
+    this.work = new WorkLoop(async () => (await this.step()) > 0, {
+      name: 'profile pipeline',
+      pollMs: options.pollMs ?? 1000,
+      log,
+    });
+  }
 
   /** Called after ingestion commits: work is waiting. */
   notify(): void {
-    this.pending = true;
-    this.wake?.();
+    this.work.notify();
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.work.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    this.loop = null;
+  stop(): Promise<void> {
+    return this.work.stop();
   }
 
   /**
@@ -88,27 +86,6 @@ export class ProfilePipeline {
 
   private get maxAttempts(): number {
     return this.options.maxAttempts ?? 5;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      this.pending = false;
-      let processed = 0;
-      try {
-        processed = await this.step();
-      } catch (err) {
-        this.log.error({ err }, 'profile pipeline step failed');
-      }
-      if (processed > 0 || this.pending || !this.running) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollMs ?? 1000);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
   }
 
   /** One transaction: claim queued groups, apply their events, delete the groups. Returns events applied. */

@@ -45,10 +45,10 @@ export function propertyAt(event: ProfileEvent, path: readonly string[]): unknow
 const ranges = new WeakMap<Clock, WeakMap<EventWindow, ReturnType<typeof windowRange>>>();
 function cachedWindowRange(window: EventWindow | undefined, clock: Clock) {
   if (!window) return windowRange(window, clock);
-  let byWindow = ranges.get(clock);
-  if (!byWindow) ranges.set(clock, (byWindow = new WeakMap()));
-  let range = byWindow.get(window);
-  if (!range) byWindow.set(window, (range = windowRange(window, clock)));
+  const byWindow = ranges.get(clock) ?? new WeakMap<EventWindow, ReturnType<typeof windowRange>>();
+  ranges.set(clock, byWindow);
+  const range = byWindow.get(window) ?? windowRange(window, clock);
+  byWindow.set(window, range);
   return range;
 }
 

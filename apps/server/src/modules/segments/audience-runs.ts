@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../database.ts';
+import { WorkLoop } from '../../platform/jobs/work-loop.ts';
 import { recomputeScheduledTags } from '../traits/index.ts';
 import { audiencesRepository, dependenciesOf, type RunRow, toRule } from './audiences.repository.ts';
 import { applyMembership, lockWorkspaceAudiences } from './membership.ts';
@@ -73,33 +74,41 @@ export async function recomputeAudience(
  * entries and exits happen on time. Several processes may run it: runs are claimed with SKIP LOCKED.
  */
 export class AudienceRunner {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private pending = false;
+  private readonly work: WorkLoop;
+  private lastRecheck = 0;
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
     private readonly options: AudienceRunnerOptions,
-  ) {}
+  ) {
+    this.work = new WorkLoop(() => this.turn(), {
+      name: 'audience runner',
+      pollMs: options.pollMs ?? 1000,
+      log,
+    });
+  }
 
   notify(): void {
-    this.pending = true;
-    this.wake?.();
+    this.work.notify();
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.work.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    this.loop = null;
+  stop(): Promise<void> {
+    return this.work.stop();
+  }
+
+  /** One turn of the background loop: due tags and rechecks (at most once a minute), then one run. */
+  private async turn(): Promise<boolean> {
+    if (Date.now() - this.lastRecheck >= Math.min(60_000, this.options.recheckSeconds * 1000)) {
+      this.lastRecheck = Date.now();
+      await this.recomputeDueTags();
+      await this.queueDueRechecks();
+    }
+    return this.runOne();
   }
 
   /**
@@ -148,7 +157,6 @@ export class AudienceRunner {
     return computed;
   }
 
-  /** Claims and runs the oldest queued run; false when none is queued. */
   /**
    * Claims and runs the oldest queued run in one transaction (a crash leaves it queued); false when
    * none is queued. `asOf` is "now" for the audience's conditions.
@@ -179,33 +187,6 @@ export class AudienceRunner {
         error: err instanceof Error ? err.message : String(err),
       });
       return true;
-    }
-  }
-
-  private async run(): Promise<void> {
-    let lastRecheck = 0;
-    while (this.running) {
-      this.pending = false;
-      let worked = false;
-      try {
-        if (Date.now() - lastRecheck >= Math.min(60_000, this.options.recheckSeconds * 1000)) {
-          lastRecheck = Date.now();
-          await this.recomputeDueTags();
-          await this.queueDueRechecks();
-        }
-        worked = await this.runOne();
-      } catch (err) {
-        this.log.error({ err }, 'audience runner step failed');
-      }
-      if (worked || this.pending || !this.running) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollMs ?? 1000);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
     }
   }
 }
