@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { browserUnavailable, ensureConsoleBuilt, launchBrowser, screenshot } from '../support/browser.ts';
+import {
+  browserUnavailable,
+  ensureConsoleBuilt,
+  launchBrowser,
+  logIn,
+  screenshot,
+} from '../support/browser.ts';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
 
 const skip = browserUnavailable() ?? false;
@@ -109,11 +115,7 @@ describe('audience builder (人群圈选) in Chromium', { skip }, () => {
   });
 
   it('logs in and opens the empty audience list from the menu', async () => {
-    await page.goto(`${t.url}/login`);
-    await page.getByTestId('login-email').fill(ADMIN.email);
-    await page.getByTestId('login-password').fill(ADMIN.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('ingestion-chart').waitFor({ timeout: 15_000 });
+    await logIn(page, t.url, ADMIN);
     await page.getByTestId('nav-audiences').click();
     await page.waitForURL(/\/audiences$/);
     await page.getByText('还没有人群').waitFor();

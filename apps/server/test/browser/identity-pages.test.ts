@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserUnavailable, ensureConsoleBuilt, launchBrowser, screenshot } from '../support/browser.ts';
+import {
+  browserUnavailable,
+  ensureConsoleBuilt,
+  launchBrowser,
+  logIn,
+  screenshot,
+} from '../support/browser.ts';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
 
 const skip = browserUnavailable() ?? false;
@@ -25,11 +31,7 @@ describe('import wizard and identity rules in Chromium', { skip }, () => {
     );
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-    await page.goto(`${t.url}/login`);
-    await page.getByTestId('login-email').fill(ADMIN.email);
-    await page.getByTestId('login-password').fill(ADMIN.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('ingestion-chart').waitFor({ timeout: 15_000 });
+    await logIn(page, t.url, ADMIN);
   });
   after(async () => {
     await browser?.close();

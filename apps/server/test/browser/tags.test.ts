@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TagStats } from '@cdp/protocol';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { browserUnavailable, ensureConsoleBuilt, launchBrowser, screenshot } from '../support/browser.ts';
+import {
+  browserUnavailable,
+  ensureConsoleBuilt,
+  launchBrowser,
+  logIn,
+  screenshot,
+} from '../support/browser.ts';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
 
 const skip = browserUnavailable() ?? false;
@@ -105,11 +111,7 @@ describe('tag factory (标签工厂) in Chromium', { skip }, () => {
   });
 
   it('logs in, opens the tag factory from the menu and creates a category', async () => {
-    await page.goto(`${t.url}/login`);
-    await page.getByTestId('login-email').fill(ADMIN.email);
-    await page.getByTestId('login-password').fill(ADMIN.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('ingestion-chart').waitFor({ timeout: 15_000 });
+    await logIn(page, t.url, ADMIN);
     await page.getByTestId('nav-tags').click();
     await page.waitForURL(/\/tags$/);
     await page.getByText('该分类下还没有标签').waitFor();
