@@ -201,8 +201,25 @@ async function tagsFigure() {
       status: 'active',
     });
     const tag = await services.tags.create(WS, body, null);
-    const computed = await timed(() => services.tags.compute(WS, tag.id));
-    row(`${name} tag for all profiles`, `${computed.value.total}`, computed.s.toFixed(2), '—', '—', '≤ 30 s');
+    const first = await timed(() => services.tags.compute(WS, tag.id));
+    row(
+      `${name} tag, first computation (all values written)`,
+      `${first.value.total}`,
+      first.s.toFixed(2),
+      '—',
+      '—',
+      '—',
+    );
+    // the scheduled case: every profile evaluated again, only changed values written
+    const again = await timed(() => services.tags.compute(WS, tag.id));
+    row(
+      `${name} tag, recomputation for all profiles`,
+      `${again.value.total}`,
+      again.s.toFixed(2),
+      '—',
+      '—',
+      '≤ 30 s',
+    );
   }
 }
 
