@@ -20,8 +20,25 @@ export interface Clock {
   readonly workspaceJoins?: WorkspaceJoins;
 }
 
+/** One clock per options object: evaluating many profiles with the same options computes days once. */
+const clocks = new WeakMap<EvaluationOptions, Clock>();
+
 /** Validates the options; throws `query.invalid_time_zone` or `query.invalid_as_of`. */
 export function clockOf(options: EvaluationOptions): Clock {
+  const known = clocks.get(options);
+  if (
+    known &&
+    known.timeZone === (options.timeZone ?? DEFAULT_TIME_ZONE) &&
+    options.asOf instanceof Date &&
+    known.asOf.getTime() === options.asOf.getTime()
+  )
+    return known;
+  const clock = newClock(options);
+  clocks.set(options, clock);
+  return clock;
+}
+
+function newClock(options: EvaluationOptions): Clock {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   if (!isTimeZone(timeZone)) throw invalidTimeZone(timeZone);
   const ms = options.asOf instanceof Date ? options.asOf.getTime() : Number.NaN;
