@@ -27,11 +27,6 @@ export interface ProfileTouches {
   readonly removed: readonly string[];
 }
 
-export interface RealtimeResult {
-  readonly evaluated: number;
-  readonly changes: number;
-}
-
 /**
  * Re-evaluates, for the touched profiles only, the active audiences the change can affect: an event
  * reaches audiences that read its name (or any event), a profile change reaches every audience, and
@@ -49,10 +44,10 @@ export async function evaluateTouchedProfiles(
   time: EvaluationTime,
   /** A full recomputation moved these profiles in or out of this audience: only its dependents follow. */
   seed?: { readonly audience: string; readonly profiles: ReadonlySet<string> },
-): Promise<RealtimeResult> {
+): Promise<void> {
   await removeMembers(db, workspaceId, touches.removed, { by: 'profile', change: 'removed' });
   const rows = await audiencesRepository.list(db, workspaceId, ['active']);
-  if (rows.length === 0) return { evaluated: 0, changes: 0 };
+  if (rows.length === 0) return;
   const audiences = evaluationOrder(
     rows.map((row) => ({ id: row.id, row, dependencies: dependenciesOf(row) })),
     audienceCycle,
@@ -71,7 +66,6 @@ export async function evaluateTouchedProfiles(
   const moved = new Map<string, MembershipDelta>();
   if (seed) moved.set(seed.audience, { entered: [...seed.profiles], exited: [] });
   const changes: MembershipChange[] = [];
-  let evaluated = 0;
   for (const { row, dependencies } of audiences) {
     if (row.id === seed?.audience) continue;
     const causes: Record<string, Cause> = {};
@@ -90,7 +84,6 @@ export async function evaluateTouchedProfiles(
     }
     const ids = Object.keys(causes).filter((id) => !removed.has(id));
     if (ids.length === 0) continue;
-    evaluated++;
     const rule = toRule(row);
     let delta: MembershipDelta;
     if (rule.definition === null) {
@@ -125,8 +118,4 @@ export async function evaluateTouchedProfiles(
     if (delta.entered.length + delta.exited.length > 0) moved.set(row.id, delta);
   }
   await recordChanges(db, workspaceId, changes);
-  const fileChanges = [...moved.entries()]
-    .filter(([id]) => rows.some((r) => r.id === id && r.kind === 'file'))
-    .reduce((n, [, d]) => n + d.entered.length + d.exited.length, 0);
-  return { evaluated, changes: changes.length + fileChanges };
 }
