@@ -7,7 +7,8 @@ const MAX_EVENTS = 20_000;
 
 /**
  * What the in-memory matcher needs to explain one profile: traits, the events the definition reads
- * (by name, or all), identifiers, tag values and memberships. `undefined` when no such profile.
+ * (by name, or all; the newest `MAX_EVENTS`), identifiers, tag values and memberships. `undefined`
+ * when no such profile.
  */
 export async function loadSnapshot(
   db: Kysely<Database>,
@@ -15,47 +16,9 @@ export async function loadSnapshot(
   profileId: string,
   deps: Pick<Dependencies, 'events' | 'anyEvent'>,
 ): Promise<ProfileSnapshot | undefined> {
-  const profile = await db
-    .selectFrom('profiles')
-    .select('traits')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', profileId)
-    .executeTakeFirst();
-  if (!profile) return undefined;
   const names = deps.anyEvent ? null : deps.events;
-  const events =
-    names !== null && names.length === 0
-      ? []
-      : (
-          await sql<{ type: string; event: string | null; timestamp: Date; properties: unknown }>`
-            select type, event, "timestamp", properties from profile_events
-             where workspace_id = ${workspaceId} and profile_id = ${profileId}
-               ${names ? sql`and event in (select unnest(${names}::text[]))` : sql``}
-             order by "timestamp" desc limit ${MAX_EVENTS}`.execute(db)
-        ).rows;
-  const identifiers = await db
-    .selectFrom('identity_nodes')
-    .select(['type', 'value'])
-    .where('workspace_id', '=', workspaceId)
-    .where('profile_id', '=', profileId)
-    .execute();
-  const { rows: tags } = await sql<{ tag_id: string; value: unknown }>`
-    select tag_id, value from tag_values where workspace_id = ${workspaceId} and profile_id = ${profileId}`.execute(
-    db,
-  );
-  const audiences = await db
-    .selectFrom('audience_members')
-    .select('audience_id')
-    .where('workspace_id', '=', workspaceId)
-    .where('profile_id', '=', profileId)
-    .execute();
-  return {
-    traits: profile.traits as Record<string, unknown>,
-    events: events.map((e) => ({ ...e, timestamp: new Date(e.timestamp) })),
-    identifiers,
-    tags: Object.fromEntries(tags.map((t) => [t.tag_id, t.value])),
-    audiences: new Set(audiences.map((a) => a.audience_id)),
-  };
+  const snapshots = await loadSnapshots(db, workspaceId, [profileId], names, undefined, MAX_EVENTS);
+  return snapshots.get(profileId);
 }
 
 /**
@@ -70,6 +33,8 @@ export async function loadSnapshots(
   events: readonly string[] | null,
   /** What the evaluated definitions read besides traits, events and memberships. */
   reads: { readonly tags: boolean; readonly identifiers: boolean } = { tags: true, identifiers: true },
+  /** At most this many events per profile, the newest (explanations of very active people). */
+  maxEventsPerProfile?: number,
 ): Promise<Map<string, ProfileSnapshot & { audiences: Set<string> }>> {
   const out = new Map<
     string,
@@ -96,9 +61,15 @@ export async function loadSnapshots(
       timestamp: Date;
       properties: unknown;
     }>`
-      select profile_id, type, event, "timestamp", properties from profile_events
-       where workspace_id = ${workspaceId} and profile_id in ${ids}
-         ${events ? sql`and event in (select unnest(${events}::text[]))` : sql``}`.execute(db);
+      select profile_id, type, event, "timestamp", properties from (
+        select profile_id, type, event, "timestamp", properties,
+               ${maxEventsPerProfile ? sql`row_number() over (partition by profile_id order by "timestamp" desc)` : sql`0`} as n
+          from profile_events
+         where workspace_id = ${workspaceId} and profile_id in ${ids}
+           ${events ? sql`and event in (select unnest(${events}::text[]))` : sql``}) as e
+       ${maxEventsPerProfile ? sql`where n <= ${maxEventsPerProfile} order by "timestamp" desc` : sql``}`.execute(
+      db,
+    );
     for (const e of rows)
       out.get(e.profile_id)?.events.push({
         type: e.type,
