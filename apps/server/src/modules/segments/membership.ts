@@ -1,6 +1,7 @@
 import type { Condition } from '@cdp/protocol';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../database.ts';
+import { holdTransactionLock } from '../../platform/db/transaction-lock.ts';
 import { compileForWorkspace, compilePredicate } from '../query/index.ts';
 
 type Db = Kysely<Database>;
@@ -133,7 +134,7 @@ export async function selects(db: Db, audience: AudienceRule, time: EvaluationTi
  * transaction) and full recomputations never interleave.
  */
 export async function lockWorkspaceAudiences(db: Db, workspaceId: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`cdp.audiences:${workspaceId}`}))`.execute(db);
+  await holdTransactionLock(db, `cdp.audiences:${workspaceId}`);
 }
 
 /** One enter or exit decided in memory (real-time evaluation), to be written with the others. */

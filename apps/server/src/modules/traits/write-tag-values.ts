@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { holdTransactionLock } from '../../platform/db/transaction-lock.ts';
 import { type DesiredRow, inScope, type TagScope } from './tag-scope.ts';
 
 /** What one write changed. */
@@ -72,9 +73,7 @@ export async function lockTag<DB, T>(
   work: (trx: Kysely<DB>) => Promise<T>,
 ): Promise<T> {
   const locked = async (trx: Kysely<DB>) => {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`tag:${workspaceId}:${tagId}`}::text, 0))`.execute(
-      trx,
-    );
+    await holdTransactionLock(trx, `cdp.tag:${workspaceId}:${tagId}`);
     return work(trx);
   };
   return db.isTransaction ? locked(db) : db.transaction().execute(locked);
