@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
   browserUnavailable,
+  consolePage,
   ensureConsoleBuilt,
   launchBrowser,
   logIn,
@@ -103,11 +104,7 @@ describe('audience builder (人群圈选) in Chromium', { skip }, () => {
     await t.api.tags.compute(spend.id);
 
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    page = await consolePage(browser, dialogs);
   });
   after(async () => {
     await browser?.close();

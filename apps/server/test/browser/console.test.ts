@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserUnavailable, ensureConsoleBuilt, launchBrowser, screenshot } from '../support/browser.ts';
+import {
+  browserUnavailable,
+  consolePage,
+  ensureConsoleBuilt,
+  launchBrowser,
+  screenshot,
+} from '../support/browser.ts';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
 
 const skip = browserUnavailable() ?? false;
@@ -16,11 +22,7 @@ describe('console in Chromium', { skip }, () => {
     ensureConsoleBuilt();
     t = await startTestServer('embedded');
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    page = await consolePage(browser, dialogs, { width: 1400, height: 900 });
   });
   after(async () => {
     await browser?.close();

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
   browserUnavailable,
+  consolePage,
   ensureConsoleBuilt,
   launchBrowser,
   logIn,
@@ -96,11 +97,7 @@ describe('profiles 360° view in Chromium', { skip }, () => {
     assert.notEqual(profile.id, mergedId);
 
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    page = await consolePage(browser, dialogs, { width: 1440, height: 960 });
   });
   after(async () => {
     await browser?.close();

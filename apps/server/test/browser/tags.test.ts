@@ -4,6 +4,7 @@ import type { TagStats } from '@cdp/protocol';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
   browserUnavailable,
+  consolePage,
   ensureConsoleBuilt,
   launchBrowser,
   logIn,
@@ -99,11 +100,7 @@ describe('tag factory (标签工厂) in Chromium', { skip }, () => {
       profiles[u] = (await t.api.profiles.lookup('user_id', u)).id;
 
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    page = await consolePage(browser, dialogs);
   });
   after(async () => {
     await browser?.close();

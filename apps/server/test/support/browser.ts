@@ -35,6 +35,23 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * A console page of the given viewport whose script dialogs are recorded in `dialogs` and dismissed
+ * (tests assert there were none: user text must render as text).
+ */
+export async function consolePage(
+  browser: Browser,
+  dialogs: string[],
+  viewport = { width: 1440, height: 1000 },
+): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return page;
+}
+
 /** Keeps a screenshot as a test artifact (artifacts/ is ignored by git). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
