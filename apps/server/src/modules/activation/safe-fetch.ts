@@ -1,0 +1,196 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { promisify } from 'node:util';
+import ipaddr from 'ipaddr.js';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { PermanentError, RetryableError } from './destination.ts';
+
+/**
+ * Outgoing HTTP for destinations, guarded against SSRF: a URL configured in the console must not
+ * reach the server's own network (loopback, private, link-local, carrier-grade NAT, unique-local,
+ * metadata addresses, IPv4-mapped IPv6 forms of these). Checked twice: when a config is saved (the
+ * URL's host resolved now) and at connect time on the address actually dialled (DNS rebinding),
+ * on every redirect hop. `allow` lists `host:port` (or `host`) pairs that may be private: the local
+ * peers of tests, an internal gateway an operator trusts.
+ */
+export interface EgressPolicy {
+  /** `host:port` or `host` exempt from the address check. */
+  readonly allow: readonly string[];
+  /** Ports a URL may name (besides allowed hosts). */
+  readonly ports: readonly number[];
+}
+
+export const DEFAULT_EGRESS: EgressPolicy = { allow: [], ports: [80, 443, 8080, 8443] };
+
+const BLOCKED_NAMES = [/^localhost$/i, /\.localhost$/i, /^metadata\.google\.internal$/i, /^metadata$/i];
+
+/** Why an address may not be dialled, or null when it is public unicast. */
+export function blockedAddress(address: string): string | null {
+  if (!ipaddr.isValid(address)) return `not an IP address: ${address}`;
+  const parsed = ipaddr.process(address);
+  const range = parsed.range();
+  return range === 'unicast' ? null : `${address} is a ${range} address`;
+}
+
+/** The hostname without IPv6 brackets. */
+function bareHost(url: URL): string {
+  return url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+}
+
+function defaultPort(url: URL): number {
+  return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+}
+
+function isAllowed(url: URL, policy: EgressPolicy): boolean {
+  const host = bareHost(url).toLowerCase();
+  const port = defaultPort(url);
+  return policy.allow.some((entry) => {
+    const e = entry.trim().toLowerCase();
+    return e === host || e === `${host}:${port}` || e === `[${host}]:${port}`;
+  });
+}
+
+/**
+ * The checks that need no DNS: scheme, credentials, port, blocked names and literal addresses.
+ * Returns the parsed URL and whether it is on the allow-list; throws PermanentError otherwise.
+ */
+export function checkUrlShape(raw: string | URL, policy: EgressPolicy): { url: URL; allowed: boolean } {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new PermanentError(`not a URL: ${String(raw).slice(0, 200)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new PermanentError(`only http and https URLs may be called, not ${url.protocol}`);
+  if (url.username || url.password)
+    throw new PermanentError('credentials in the URL are not allowed: put them in a header');
+  if (isAllowed(url, policy)) return { url, allowed: true };
+  if (!policy.ports.includes(defaultPort(url)))
+    throw new PermanentError(`port ${defaultPort(url)} is not allowed (allowed: ${policy.ports.join(', ')})`);
+  const host = bareHost(url);
+  if (BLOCKED_NAMES.some((re) => re.test(host))) throw new PermanentError(`host ${host} is not allowed`);
+  if (ipaddr.isValid(host)) {
+    const why = blockedAddress(host);
+    if (why) throw new PermanentError(`address not allowed: ${why}`);
+  }
+  return { url, allowed: false };
+}
+
+const lookupAll = promisify(dnsLookup);
+
+/**
+ * The save-time check: the URL's shape, and every address its host resolves to now. A host that
+ * does not resolve is refused too (a typo, or a name only an internal resolver knows).
+ */
+export async function checkDestinationUrl(raw: string, policy: EgressPolicy): Promise<void> {
+  const { url, allowed } = checkUrlShape(raw, policy);
+  const host = bareHost(url);
+  if (allowed || ipaddr.isValid(host)) return;
+  let addresses: LookupAddress[];
+  try {
+    addresses = await lookupAll(host, { all: true, verbatim: true });
+  } catch {
+    throw new PermanentError(`host ${host} does not resolve`);
+  }
+  for (const { address } of addresses) {
+    const why = blockedAddress(address);
+    if (why) throw new PermanentError(`${host} resolves to a blocked address: ${why}`);
+  }
+}
+
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
+
+/** `dns.lookup` that fails for blocked addresses: the connect-time guard (DNS rebinding). */
+function guardedLookup(hostname: string, options: { all?: boolean }, callback: LookupCallback): void {
+  dnsLookup(hostname, { ...options, all: true, verbatim: true }, (err, addresses) => {
+    if (err) return callback(err, []);
+    for (const { address } of addresses) {
+      const why = blockedAddress(address);
+      if (why) {
+        const blocked = Object.assign(new Error(`blocked by the SSRF guard: ${why}`), { code: 'ESSRF' });
+        return callback(blocked, []);
+      }
+    }
+    if (options.all) return callback(null, addresses);
+    return callback(null, addresses[0].address, addresses[0].family);
+  });
+}
+
+export interface SafeFetchOptions {
+  readonly policy: EgressPolicy;
+  /** Per request, 15 s unless told. */
+  readonly timeoutMs?: number;
+  readonly maxRedirects?: number;
+  /** Connections kept per origin. */
+  readonly connections?: number;
+}
+
+export interface SafeFetch {
+  (url: string | URL, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * A `fetch` over undici with the SSRF guard at connect time, redirects followed by hand (each hop
+ * checked), a timeout, and network failures turned into RetryableError (a refused address into
+ * PermanentError).
+ */
+export function createSafeFetch(options: SafeFetchOptions): SafeFetch {
+  const connections = options.connections ?? 64;
+  const guarded = new Agent({ connections, connect: { lookup: guardedLookup as never } });
+  const trusted = new Agent({ connections });
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxRedirects = options.maxRedirects ?? 5;
+
+  const safeFetch = async (input: string | URL, init: RequestInit = {}): Promise<Response> => {
+    const signal = init.signal
+      ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
+      : AbortSignal.timeout(timeoutMs);
+    let target = String(input);
+    let request = init;
+    for (let hop = 0; ; hop++) {
+      const { url, allowed } = checkUrlShape(target, options.policy);
+      let response: Response;
+      try {
+        response = (await undiciFetch(url, {
+          ...(request as object),
+          signal,
+          redirect: 'manual',
+          dispatcher: allowed ? trusted : guarded,
+        })) as unknown as Response;
+      } catch (err) {
+        throw fetchFailure(err, url);
+      }
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || response.status === 304 || !location)
+        return response;
+      await response.body?.cancel();
+      if (hop >= maxRedirects) throw new PermanentError(`more than ${maxRedirects} redirects`);
+      target = new URL(location, url).toString();
+      // 303 (and 301/302 after POST, as browsers do) continue as GET without a body
+      if (
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) && request.method && request.method !== 'GET')
+      )
+        request = { ...request, method: 'GET', body: undefined };
+    }
+  };
+  return Object.assign(safeFetch, {
+    close: async () => {
+      await Promise.all([guarded.close(), trusted.close()]);
+    },
+  });
+}
+
+function fetchFailure(err: unknown, url: URL): Error {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  if (cause?.code === 'ESSRF') return new PermanentError(`${url.host}: ${cause.message}`);
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
+    return new RetryableError(`${url.host}: no answer in time`);
+  const reason = cause?.message ?? (err instanceof Error ? err.message : String(err));
+  return new RetryableError(`${url.host}: ${reason}`);
+}
