@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import pino from 'pino';
 import type { DestinationContext, DestinationType } from './destination.ts';
 import { destinationContext } from './destination-context.ts';
@@ -12,7 +13,13 @@ import { createSafeFetch, DEFAULT_EGRESS } from './safe-fetch.ts';
 export function testContext<C>(
   type: DestinationType<C>,
   config: unknown,
-  options: { allow?: readonly string[]; timeoutMs?: number; destinationId?: string } = {},
+  options: {
+    allow?: readonly string[];
+    timeoutMs?: number;
+    destinationId?: string;
+    /** where file destinations may write (a temporary directory of the test) */
+    exportRoot?: string;
+  } = {},
 ): { ctx: DestinationContext<C>; state: MemoryDestinationState; close(): Promise<void> } {
   const fetch = createSafeFetch({
     policy: { ...DEFAULT_EGRESS, allow: options.allow ?? [] },
@@ -27,6 +34,7 @@ export function testContext<C>(
     state,
     log: pino({ level: 'silent' }),
     signal: new AbortController().signal,
+    exportRoot: options.exportRoot ?? tmpdir(),
   });
   return {
     ctx,

@@ -12,6 +12,7 @@ export function destinationContext<C>(args: {
   readonly state: DestinationState;
   readonly log: Logger;
   readonly signal: AbortSignal;
+  readonly exportRoot: string;
 }): DestinationContext<C> {
   return {
     config: args.type.configSchema.parse(args.config),
@@ -20,6 +21,7 @@ export function destinationContext<C>(args: {
     log: args.log,
     signal: args.signal,
     state: args.state,
+    exportRoot: args.exportRoot,
     render: renderTemplate,
   };
 }

@@ -114,6 +114,8 @@ export interface DestinationContext<C> {
   /** Aborted when the delivery's time is up or the worker stops. */
   readonly signal: AbortSignal;
   readonly state: DestinationState;
+  /** The directory under which file destinations write (`CDP_EXPORT_DIR`); they never write elsewhere. */
+  readonly exportRoot: string;
   /** Renders a Liquid template (no file access, bounded output) over `scope`. */
   render(template: string, scope: Readonly<Record<string, unknown>>): Promise<string>;
 }
@@ -154,6 +156,14 @@ export class PermanentError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * Nothing to send for this message (no e-mail address, no OpenID for the app): counted as skipped
+ * with the reason, neither retried nor dead-lettered.
+ */
+export class SkippedError extends Error {
+  override name = 'SkippedError';
 }
 
 /** The peer says the target is gone for good (HTTP 410): the destination is disabled, deliveries kept. */

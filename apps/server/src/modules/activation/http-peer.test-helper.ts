@@ -14,10 +14,7 @@ export interface RecordedRequest {
 }
 
 /** Decides the answer; returning nothing answers 200 `{"ok":true}`. */
-export type PeerHandler = (
-  request: RecordedRequest,
-  response: ServerResponse,
-) => unknown;
+export type PeerHandler = (request: RecordedRequest, response: ServerResponse) => unknown;
 
 export interface HttpPeer {
   readonly url: string;
