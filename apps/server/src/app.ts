@@ -17,6 +17,14 @@ import { publishIdentityRules, simulateIdentityRules } from './flows/identity-ru
 import { decideMatch, runProbabilisticMatching } from './flows/probabilistic-matching.flow.ts';
 import { ProfilePipeline } from './flows/profile-pipeline.flow.ts';
 import { splitProfile } from './flows/split-profile.flow.ts';
+import {
+  activationRoutes,
+  DESTINATION_TYPES,
+  DeliveryWorker,
+  DestinationsService,
+  SyncScheduler,
+  SyncsService,
+} from './modules/activation/index.ts';
 import { AuthService, addAuthGuard, authRoutes } from './modules/auth/index.ts';
 import { identityRoutes } from './modules/identity/index.ts';
 import { ImportJobsService, ImportsService, importsRoutes } from './modules/imports/index.ts';
@@ -53,6 +61,10 @@ export interface Services {
   readonly imports: ImportsService;
   readonly importJobs: ImportJobsService;
   readonly tags: TagsService;
+  readonly destinations: DestinationsService;
+  readonly syncs: SyncsService;
+  readonly deliveries: DeliveryWorker;
+  readonly syncScheduler: SyncScheduler;
 }
 
 export interface App {
@@ -65,7 +77,30 @@ export interface App {
 /** The services over a database handle, configured from `config`. */
 export function buildServices(db: Kysely<Database>, config: Config, log: Logger): Services {
   const sources = new SourcesService(db);
-  const pipeline = new ProfilePipeline(db, log, { timeZone: config.CDP_TIME_ZONE });
+  const egress = {
+    allow: config.CDP_DESTINATION_ALLOW_HOSTS.split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
+    ports: config.CDP_DESTINATION_PORTS,
+  };
+  const exportRoot = config.CDP_EXPORT_DIR ?? join(config.CDP_DATA_DIR, 'exports');
+  const deliveries = new DeliveryWorker(
+    db,
+    log,
+    {
+      types: DESTINATION_TYPES,
+      egress,
+      exportRoot,
+      consentDefault: config.CDP_CONSENT_DEFAULT,
+      backoff: { baseMs: config.CDP_DELIVERY_BACKOFF_BASE_MS, capMs: config.CDP_DELIVERY_BACKOFF_CAP_MS },
+    },
+    { timeZone: config.CDP_TIME_ZONE },
+  );
+  const syncs = new SyncsService(db, DESTINATION_TYPES, config.CDP_TIME_ZONE, () => deliveries.notify());
+  const pipeline = new ProfilePipeline(db, log, {
+    timeZone: config.CDP_TIME_ZONE,
+    onApplied: () => deliveries.notify(),
+  });
   const audienceRunner = new AudienceRunner(db, log, {
     recheckSeconds: config.CDP_AUDIENCE_RECHECK_SECONDS,
     timeZone: config.CDP_TIME_ZONE,
@@ -92,6 +127,16 @@ export function buildServices(db: Kysely<Database>, config: Config, log: Logger)
     imports,
     importJobs: new ImportJobsService(db, imports, join(config.CDP_DATA_DIR, 'imports'), log),
     tags: new TagsService(db, config.CDP_TIME_ZONE),
+    destinations: new DestinationsService(db, {
+      types: DESTINATION_TYPES,
+      egress,
+      exportRoot,
+      circuit: (id) => deliveries.circuit(id),
+      changed: () => deliveries.notify(),
+    }),
+    syncs,
+    deliveries,
+    syncScheduler: new SyncScheduler(syncs, log),
   };
 }
 
@@ -218,6 +263,7 @@ export async function buildHttp(
       audiencesRoutes(api, services.audiences, handle.db);
       vocabularyRoutes(api, handle.db);
       tagsRoutes(api, services.tags);
+      activationRoutes(api, services.destinations, services.syncs);
       profilesRoutes(api, services.profiles, (workspaceId, id, body, actor) =>
         splitProfile(handle.db, services.profiles, workspaceId, id, body, actor, config.CDP_TIME_ZONE),
       );
@@ -256,6 +302,8 @@ export async function buildHttp(
       await services.ingest.drain();
       await services.pipeline.stop();
       await services.audienceRunner.stop();
+      await services.syncScheduler.stop();
+      await services.deliveries.stop();
       await handle.close();
     },
   };

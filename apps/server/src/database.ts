@@ -1,3 +1,4 @@
+import type { ActivationTables } from './modules/activation/index.ts';
 import type { AuthTables } from './modules/auth/index.ts';
 import type { IdentityTables } from './modules/identity/index.ts';
 import type { ImportsTables } from './modules/imports/index.ts';
@@ -16,4 +17,5 @@ export interface Database
     ProfilesTables,
     ImportsTables,
     TraitsTables,
-    SegmentsTables {}
+    SegmentsTables,
+    ActivationTables {}

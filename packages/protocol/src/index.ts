@@ -1,3 +1,4 @@
+export * from './activation.ts';
 export * from './api.ts';
 export * from './audiences.ts';
 export * from './definitions.ts';

@@ -23,7 +23,7 @@ export const Profile = z.object({
   /** Per trait: event time and source of the value that won (latest event time by default). */
   traitSources: z.record(z.string(), TraitSource),
   identifiers: z.array(ProfileIdentifier),
-  /** Reserved for consent per purpose (compliance step); empty until then. */
+  /** Consent per purpose (`{ marketing: { granted: false, at, source } }`): checked before every delivery. */
   consent: z.record(z.string(), z.unknown()),
   firstSeenAt: Iso,
   createdAt: Iso,

@@ -43,6 +43,7 @@ import type {
   UpdateSourceBody,
 } from '@cdp/protocol';
 
+import { destinationsClient, syncsClient } from './activation.ts';
 import { audiencesClient } from './audiences.ts';
 import { tagsClient } from './tags.ts';
 import { vocabularyClient } from './vocabulary.ts';
@@ -119,6 +120,8 @@ export function createClient(options: ClientOptions = {}) {
     audiences: audiencesClient(request),
     vocabulary: vocabularyClient(request),
     tags: tagsClient(request),
+    destinations: destinationsClient(request),
+    syncs: syncsClient(request),
     health: () => request<Health>('GET', '/health'),
     auth: {
       login: (body: LoginBody) => request<Me>('POST', '/auth/login', body),

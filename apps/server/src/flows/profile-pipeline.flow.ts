@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../database.ts';
+import { enqueueEventDeliveries } from '../modules/activation/index.ts';
 import {
   applyEvidence,
   type Evidence,
@@ -30,6 +31,8 @@ export interface PipelineOptions {
   readonly maxAttempts?: number;
   /** Time zone of days in audience conditions. */
   readonly timeZone?: string;
+  /** Called after a step committed applied events (deliveries may be waiting). */
+  readonly onApplied?: () => void;
 }
 
 /**
@@ -90,6 +93,12 @@ export class ProfilePipeline {
 
   /** One transaction: claim queued groups, apply their events, delete the groups. Returns events applied. */
   async step(): Promise<number> {
+    const applied = await this.applyQueued();
+    if (applied > 0) this.options.onApplied?.();
+    return applied;
+  }
+
+  private async applyQueued(): Promise<number> {
     let claimed: string[] = [];
     try {
       return await this.db.transaction().execute(async (tx) => {
@@ -170,4 +179,11 @@ async function applyWorkspaceEvents(
   await graphRepository.addQuality(db, [...quality.values()]);
   await graphRepository.indexEvents(db, workspaceId, owners);
   await followProfiles(db, workspaceId, profiles, timeZone, { events, owners });
+  await enqueueEventDeliveries(
+    db,
+    workspaceId,
+    events.map((e) => e.id),
+    owners,
+    timeZone,
+  );
 }

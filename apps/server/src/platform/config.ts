@@ -101,6 +101,42 @@ const vars = {
     bool.default(false),
     { description: 'Set the Secure flag on session cookies (behind HTTPS)' },
   ],
+  CDP_DESTINATION_ALLOW_HOSTS: [
+    z.string().default(''),
+    {
+      description:
+        'Hosts (host or host:port, comma list) destinations may call although private or loopback (e.g. an internal gateway)',
+    },
+  ],
+  CDP_DESTINATION_PORTS: [
+    z
+      .string()
+      .default('80,443,8080,8443')
+      .transform((s) => s.split(',').map((p) => Number(p.trim())))
+      .refine((ports) => ports.every((p) => Number.isInteger(p) && p > 0 && p < 65536), {
+        message: 'a comma list of ports',
+      }),
+    { description: 'Ports destination URLs may name (other hosts need CDP_DESTINATION_ALLOW_HOSTS)' },
+  ],
+  CDP_EXPORT_DIR: [
+    z.string().optional(),
+    { description: 'Directory file destinations write into (default: CDP_DATA_DIR/exports)' },
+  ],
+  CDP_CONSENT_DEFAULT: [
+    z.enum(['granted', 'denied']).default('granted'),
+    {
+      description:
+        'A purpose a profile recorded no consent for: granted (opt-out) or denied (opt-in, e.g. marketing under PIPL)',
+    },
+  ],
+  CDP_DELIVERY_BACKOFF_BASE_MS: [
+    z.coerce.number().int().min(1).default(10_000),
+    { description: 'First retry of a failed delivery within this; doubles per attempt (full jitter)' },
+  ],
+  CDP_DELIVERY_BACKOFF_CAP_MS: [
+    z.coerce.number().int().min(1).default(300_000),
+    { description: 'Longest wait between delivery retries' },
+  ],
   LOG_LEVEL: [
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     { description: 'Log level' },

@@ -17,7 +17,9 @@ export type IdPrefix =
   | 'imp'
   | 'aud'
   | 'tag'
-  | 'tgc';
+  | 'tgc'
+  | 'dst'
+  | 'syn';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${ulid().toLowerCase()}`;

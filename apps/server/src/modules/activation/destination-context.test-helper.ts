@@ -27,9 +27,8 @@ export function testContext<C>(
   });
   const state = new MemoryDestinationState();
   const ctx = destinationContext({
-    type,
     destinationId: options.destinationId ?? 'dst_test',
-    config,
+    config: type.configSchema.parse(config),
     fetch,
     state,
     log: pino({ level: 'silent' }),

@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
-import type { DestinationContext, DestinationState, DestinationType } from './destination.ts';
+import type { DestinationContext, DestinationState } from './destination.ts';
 import type { SafeFetch } from './safe-fetch.ts';
 import { renderTemplate } from './templates.ts';
 
 /** The context a destination's `send` gets: its config, the guarded fetch, its state, templates. */
 export function destinationContext<C>(args: {
-  readonly type: DestinationType<C>;
   readonly destinationId: string;
-  readonly config: unknown;
+  /** parsed by the type's schema */
+  readonly config: C;
   readonly fetch: SafeFetch;
   readonly state: DestinationState;
   readonly log: Logger;
@@ -15,7 +15,7 @@ export function destinationContext<C>(args: {
   readonly exportRoot: string;
 }): DestinationContext<C> {
   return {
-    config: args.type.configSchema.parse(args.config),
+    config: args.config,
     destinationId: args.destinationId,
     fetch: (url, init) => args.fetch(url, { ...init, signal: init?.signal ?? args.signal }),
     log: args.log,

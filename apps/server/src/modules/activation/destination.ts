@@ -1,3 +1,4 @@
+import type { Purpose } from '@cdp/protocol';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 
@@ -8,9 +9,7 @@ import type { z } from 'zod';
  * only says, by the error it throws, whether a failure is worth retrying.
  */
 
-/** Why data may be sent: a destination declares its purposes, a profile's consent must allow each. */
-export const PURPOSES = ['marketing', 'advertising', 'analytics', 'personalization', 'service'] as const;
-export type Purpose = (typeof PURPOSES)[number];
+export type { Purpose } from '@cdp/protocol';
 
 /** What a delivery carries. */
 export type DeliveryKind =

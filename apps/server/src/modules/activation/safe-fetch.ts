@@ -1,5 +1,4 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { promisify } from 'node:util';
+import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from 'node:dns';
 import ipaddr from 'ipaddr.js';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { PermanentError, RetryableError } from './destination.ts';
@@ -20,6 +19,16 @@ export interface EgressPolicy {
 }
 
 export const DEFAULT_EGRESS: EgressPolicy = { allow: [], ports: [80, 443, 8080, 8443] };
+
+/**
+ * `dns.lookup` as called here (every address at once). Tests pass their own to answer without DNS
+ * and to change the answer between the save-time and the connect-time check (DNS rebinding).
+ */
+export type LookupFunction = (
+  hostname: string,
+  options: LookupAllOptions,
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 const BLOCKED_NAMES = [/^localhost$/i, /\.localhost$/i, /^metadata\.google\.internal$/i, /^metadata$/i];
 
@@ -68,7 +77,9 @@ export function checkUrlShape(raw: string | URL, policy: EgressPolicy): { url: U
   if (!policy.ports.includes(defaultPort(url)))
     throw new PermanentError(`port ${defaultPort(url)} is not allowed (allowed: ${policy.ports.join(', ')})`);
   const host = bareHost(url);
-  if (BLOCKED_NAMES.some((re) => re.test(host))) throw new PermanentError(`host ${host} is not allowed`);
+  // `localhost.` is the same name as `localhost` to a resolver
+  const name = host.replace(/\.$/, '');
+  if (BLOCKED_NAMES.some((re) => re.test(name))) throw new PermanentError(`host ${host} is not allowed`);
   if (ipaddr.isValid(host)) {
     const why = blockedAddress(host);
     if (why) throw new PermanentError(`address not allowed: ${why}`);
@@ -76,19 +87,27 @@ export function checkUrlShape(raw: string | URL, policy: EgressPolicy): { url: U
   return { url, allowed: false };
 }
 
-const lookupAll = promisify(dnsLookup);
+function lookupAll(lookup: LookupFunction, host: string): Promise<LookupAddress[]> {
+  return new Promise((resolve, reject) =>
+    lookup(host, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
+  );
+}
 
 /**
  * The save-time check: the URL's shape, and every address its host resolves to now. A host that
  * does not resolve is refused too (a typo, or a name only an internal resolver knows).
  */
-export async function checkDestinationUrl(raw: string, policy: EgressPolicy): Promise<void> {
+export async function checkDestinationUrl(
+  raw: string,
+  policy: EgressPolicy,
+  lookup: LookupFunction = dnsLookup,
+): Promise<void> {
   const { url, allowed } = checkUrlShape(raw, policy);
   const host = bareHost(url);
   if (allowed || ipaddr.isValid(host)) return;
   let addresses: LookupAddress[];
   try {
-    addresses = await lookupAll(host, { all: true, verbatim: true });
+    addresses = await lookupAll(lookup, host);
   } catch {
     throw new PermanentError(`host ${host} does not resolve`);
   }
@@ -104,21 +123,31 @@ type LookupCallback = (
   family?: number,
 ) => void;
 
-/** `dns.lookup` that fails for blocked addresses: the connect-time guard (DNS rebinding). */
-function guardedLookup(hostname: string, options: { all?: boolean }, callback: LookupCallback): void {
-  dnsLookup(hostname, { ...options, all: true, verbatim: true }, (err, addresses) => {
-    if (err) return callback(err, []);
-    for (const { address } of addresses) {
-      const why = blockedAddress(address);
-      if (why) {
-        const blocked = Object.assign(new Error(`blocked by the SSRF guard: ${why}`), { code: 'ESSRF' });
-        return callback(blocked, []);
+/**
+ * The `lookup` a connection uses. With `guard`, it fails for blocked addresses: the connect-time
+ * check on the address actually dialled (DNS rebinding).
+ */
+function connectLookup(resolve: LookupFunction, guard: boolean) {
+  return (hostname: string, options: { all?: boolean }, callback: LookupCallback): void => {
+    resolve(hostname, { ...options, all: true, verbatim: true }, (err, addresses) => {
+      if (err) return callback(err, []);
+      if (addresses.length === 0)
+        return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);
+      for (const { address } of guard ? addresses : []) {
+        const why = blockedAddress(address);
+        if (why) {
+          const blocked = Object.assign(new Error(`blocked by the SSRF guard: ${why}`), { code: 'ESSRF' });
+          return callback(blocked, []);
+        }
       }
-    }
-    if (options.all) return callback(null, addresses);
-    return callback(null, addresses[0].address, addresses[0].family);
-  });
+      if (options.all) return callback(null, addresses);
+      return callback(null, addresses[0].address, addresses[0].family);
+    });
+  };
 }
+
+/** Headers a redirect to another origin must not carry (as `fetch` does). */
+const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 
 export interface SafeFetchOptions {
   readonly policy: EgressPolicy;
@@ -127,6 +156,8 @@ export interface SafeFetchOptions {
   readonly maxRedirects?: number;
   /** Connections kept per origin. */
   readonly connections?: number;
+  /** Resolver for connections (tests); `dns.lookup` unless told. */
+  readonly lookup?: LookupFunction;
 }
 
 export interface SafeFetch {
@@ -136,13 +167,18 @@ export interface SafeFetch {
 
 /**
  * A `fetch` over undici with the SSRF guard at connect time, redirects followed by hand (each hop
- * checked), a timeout, and network failures turned into RetryableError (a refused address into
- * PermanentError).
+ * checked; `redirect: 'manual'` returns the 3xx, `'error'` refuses it), a timeout, and network
+ * failures turned into RetryableError (a refused address into PermanentError).
  */
 export function createSafeFetch(options: SafeFetchOptions): SafeFetch {
   const connections = options.connections ?? 64;
-  const guarded = new Agent({ connections, connect: { lookup: guardedLookup as never } });
-  const trusted = new Agent({ connections });
+  const resolve = options.lookup ?? dnsLookup;
+  const guarded = new Agent({ connections, connect: { lookup: connectLookup(resolve, true) as never } });
+  const trusted = new Agent(
+    options.lookup
+      ? { connections, connect: { lookup: connectLookup(resolve, false) as never } }
+      : { connections },
+  );
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxRedirects = options.maxRedirects ?? 5;
 
@@ -168,9 +204,23 @@ export function createSafeFetch(options: SafeFetchOptions): SafeFetch {
       const location = response.headers.get('location');
       if (response.status < 300 || response.status >= 400 || response.status === 304 || !location)
         return response;
+      if (request.redirect === 'manual') return response;
       await response.body?.cancel();
+      if (request.redirect === 'error')
+        throw new PermanentError(`${url.host} answered ${response.status}: redirects are not followed`);
       if (hop >= maxRedirects) throw new PermanentError(`more than ${maxRedirects} redirects`);
-      target = new URL(location, url).toString();
+      let next: URL;
+      try {
+        next = new URL(location, url);
+      } catch {
+        throw new PermanentError(`${url.host} redirected to an invalid URL: ${location.slice(0, 200)}`);
+      }
+      target = next.toString();
+      if (next.origin !== url.origin && request.headers) {
+        const headers = new Headers(request.headers);
+        for (const name of CREDENTIAL_HEADERS) headers.delete(name);
+        request = { ...request, headers };
+      }
       // 303 (and 301/302 after POST, as browsers do) continue as GET without a body
       if (
         response.status === 303 ||

@@ -17,6 +17,12 @@ const liquid = new Liquid({
   memoryLimit: 10_000_000,
 });
 
+/**
+ * Most characters a render may produce. Liquid's own limits bound time and some allocations, not
+ * the output: a loop over a large value could otherwise build a body of hundreds of megabytes.
+ */
+export const TEMPLATE_OUTPUT_LIMIT = 1_000_000;
+
 /** Parses a template: throws the parse error (for validation when a config is saved). */
 export function checkTemplate(template: string): void {
   liquid.parse(template);
@@ -27,9 +33,14 @@ export async function renderTemplate(
   template: string,
   scope: Readonly<Record<string, unknown>>,
 ): Promise<string> {
+  let output: string;
   try {
-    return await liquid.parseAndRender(template, scope);
+    output = String(await liquid.parseAndRender(template, scope));
   } catch (err) {
     throw new PermanentError(`template: ${err instanceof Error ? err.message : String(err)}`);
   }
+  // checked before anything reads the characters: the concatenated output is not copied until then
+  if (output.length > TEMPLATE_OUTPUT_LIMIT)
+    throw new PermanentError(`template: output longer than ${TEMPLATE_OUTPUT_LIMIT} characters`);
+  return output;
 }

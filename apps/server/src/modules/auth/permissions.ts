@@ -13,6 +13,9 @@ export const PERMISSIONS = [
   'tags:write',
   'audiences:read',
   'audiences:write',
+  'destinations:read',
+  'destinations:manage',
+  'syncs:write',
   'tokens:write',
   'users:manage',
 ] as const;
@@ -24,14 +27,23 @@ const READ: readonly Permission[] = [
   'profiles:read',
   'tags:read',
   'audiences:read',
+  'destinations:read',
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS,
-  data_engineer: [...READ, 'sources:write', 'quarantine:write', 'profiles:write'],
+  // data engineers connect destinations (their credentials); marketers decide what flows to them
+  data_engineer: [
+    ...READ,
+    'sources:write',
+    'quarantine:write',
+    'profiles:write',
+    'destinations:manage',
+    'syncs:write',
+  ],
   // marketers define tags and select audiences themselves (标签工厂, 人群圈选)
-  marketer: [...READ, 'tags:write', 'audiences:write'],
+  marketer: [...READ, 'tags:write', 'audiences:write', 'syncs:write'],
   analyst: READ,
   viewer: READ,
   privacy_officer: READ,

@@ -32,13 +32,14 @@ export class ProfilesRepository {
       name: string | null;
       traits: unknown;
       trait_sources: unknown;
+      consent: unknown;
       first_seen_at: Date;
       created_at: Date;
       updated_at: Date;
       identifiers: Array<{ type: string; value: string; first_seen_at: string }>;
     }>`
       with t as (${target})
-      select p.id, p.name, p.traits, p.trait_sources, p.first_seen_at, p.created_at, p.updated_at,
+      select p.id, p.name, p.traits, p.trait_sources, p.consent, p.first_seen_at, p.created_at, p.updated_at,
              coalesce((select json_agg(json_build_object('type', n.type, 'value', n.value, 'first_seen_at', n.first_seen_at)
                                        order by n.first_seen_at, n.key)
                          from identity_nodes n where n.workspace_id = p.workspace_id and n.profile_id = p.id), '[]') as identifiers

@@ -52,7 +52,7 @@ function toProfile(row: ProfileRow, requestedId: string): Profile {
       value: i.value,
       firstSeenAt: iso(i.first_seen_at),
     })),
-    consent: {},
+    consent: row.consent as Record<string, unknown>,
     firstSeenAt: iso(row.first_seen_at),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

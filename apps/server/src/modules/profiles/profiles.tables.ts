@@ -9,6 +9,8 @@ export interface ProfilesTable {
   trait_sources: Json;
   name: string | null;
   identifier_count: number;
+  /** consent per purpose (`{ marketing: { granted, at, source } }`), read by activation */
+  consent: ColumnType<unknown, string | undefined, string>;
   first_seen_at: ColumnType<Date, Date | string, Date | string>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
