@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import {
   CreateSourceBody,
   CreateTokenBody,
+  type DeliveriesQuery,
+  ReplayDeliveriesBody,
   ROLES,
   type Role,
   SOURCE_TYPES,
@@ -119,6 +121,85 @@ export function buildCli(): Command {
       const { name } = parseInput(CreateTokenBody, { name: opts.name });
       const token = await withCore((s) => s.auth.createToken(name));
       out(!!opts.json, token, `Created token ${token.id} "${token.name}" (shown once):\n${token.token}`);
+    });
+
+  const destinations = program.command('destinations').description('Destinations and their deliveries');
+  destinations
+    .command('list')
+    .description('Destinations with their delivery overview')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => {
+      const rows = await withCore(async (s) => {
+        const { items } = await s.destinations.list(DEFAULT_WORKSPACE);
+        return Promise.all(
+          items.map(async (d) => ({ ...d, metrics: await s.destinations.metrics(DEFAULT_WORKSPACE, d.id) })),
+        );
+      });
+      out(
+        !!opts.json,
+        rows,
+        rows
+          .map(
+            (d) =>
+              `${d.id}  ${d.type.padEnd(15)} ${d.enabled ? 'enabled ' : 'disabled'}  delivered ${d.metrics.delivered}  retrying ${d.metrics.retrying}  dead ${d.metrics.dead}  ${d.name}`,
+          )
+          .join('\n'),
+      );
+    });
+  destinations
+    .command('deliveries <destinationId>')
+    .description('Deliveries of a destination, newest first (--status dead: the dead-letter list)')
+    .addOption(
+      new Option('--status <status>', 'only these').choices([
+        'pending',
+        'retrying',
+        'sending',
+        'delivered',
+        'skipped',
+        'suppressed',
+        'dead',
+      ]),
+    )
+    .option('--limit <n>', 'how many', int('limit'), 50)
+    .option('--json', 'machine-readable output')
+    .action(
+      async (
+        destinationId: string,
+        opts: { status?: DeliveriesQuery['status']; limit: number; json?: boolean },
+      ) => {
+        const page = await withCore((s) =>
+          s.destinations.deliveries(DEFAULT_WORKSPACE, destinationId, {
+            status: opts.status,
+            limit: opts.limit,
+          }),
+        );
+        out(
+          !!opts.json,
+          page.items,
+          page.items
+            .map(
+              (d) =>
+                `${d.id}  ${d.createdAt}  ${d.kind.padEnd(15)} ${d.status.padEnd(10)} attempts ${d.attempts}  ${d.messageId}${d.lastError ? `  ${d.lastError}` : ''}`,
+            )
+            .join('\n'),
+        );
+      },
+    );
+  destinations
+    .command('replay <destinationId>')
+    .description('Queue dead deliveries (or --id …) again, with the same idempotency keys')
+    .option('--id <ids...>', 'delivery ids')
+    .addOption(
+      new Option('--status <status>', 'all of this status').choices(['dead', 'skipped', 'suppressed']),
+    )
+    .option('--json', 'machine-readable output')
+    .action(async (destinationId: string, opts: { id?: string[]; status?: 'dead'; json?: boolean }) => {
+      const body = parseInput(
+        ReplayDeliveriesBody,
+        opts.id ? { ids: opts.id } : { status: opts.status ?? 'dead' },
+      );
+      const result = await withCore((s) => s.destinations.replay(DEFAULT_WORKSPACE, destinationId, body));
+      out(!!opts.json, result, `Queued ${result.replayed} deliveries again`);
     });
 
   program

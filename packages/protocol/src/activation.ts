@@ -44,6 +44,7 @@ export const DestinationTypeInfo = z.object({
 });
 export type DestinationTypeInfo = z.infer<typeof DestinationTypeInfo>;
 export const DestinationTypeList = z.object({ items: z.array(DestinationTypeInfo) });
+export type DestinationTypeList = z.infer<typeof DestinationTypeList>;
 
 const Limits = {
   /** deliveries in flight at once */
@@ -105,6 +106,7 @@ export const Destination = z.object({
 });
 export type Destination = z.infer<typeof Destination>;
 export const DestinationList = z.object({ items: z.array(Destination) });
+export type DestinationList = z.infer<typeof DestinationList>;
 
 export const DELIVERY_STATUSES = [
   'pending',
@@ -279,4 +281,5 @@ export const Sync = z.object({
 });
 export type Sync = z.infer<typeof Sync>;
 export const SyncList = z.object({ items: z.array(Sync) });
+export type SyncList = z.infer<typeof SyncList>;
 export const SyncRunResult = z.object({ deliveryId: z.string().nullable() });

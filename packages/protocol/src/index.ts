@@ -4,6 +4,7 @@ export * from './audiences.ts';
 export * from './definitions.ts';
 export * from './imports.ts';
 export * from './ingest.ts';
+export * from './journeys.ts';
 export * from './profiles.ts';
 export * from './segment.ts';
 export * from './tags.ts';

@@ -45,6 +45,7 @@ import type {
 
 import { destinationsClient, syncsClient } from './activation.ts';
 import { audiencesClient } from './audiences.ts';
+import { journeysClient } from './journeys.ts';
 import { tagsClient } from './tags.ts';
 import { vocabularyClient } from './vocabulary.ts';
 
@@ -122,6 +123,7 @@ export function createClient(options: ClientOptions = {}) {
     tags: tagsClient(request),
     destinations: destinationsClient(request),
     syncs: syncsClient(request),
+    journeys: journeysClient(request),
     health: () => request<Health>('GET', '/health'),
     auth: {
       login: (body: LoginBody) => request<Me>('POST', '/auth/login', body),

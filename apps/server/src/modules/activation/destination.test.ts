@@ -17,7 +17,7 @@ describe('responseError', () => {
   for (const status of [408, 425, 429, 500, 502, 503, 504]) {
     it(`retries ${status}`, async () => {
       const err = await responseError(answer(status, 'busy'), 'crm');
-      assert.ok(err instanceof RetryableError);
+      assert.ok(err instanceof RetryableError, `${status} is retried`);
       assert.equal(err.details.status, status);
       assert.equal(err.message, `crm answered ${status}: busy`);
     });
@@ -25,8 +25,8 @@ describe('responseError', () => {
 
   it('marks 410 as gone, which is also permanent', async () => {
     const err = await responseError(answer(410, 'hook deleted'));
-    assert.ok(err instanceof GoneError);
-    assert.ok(err instanceof PermanentError);
+    assert.ok(err instanceof GoneError, 'gone');
+    assert.ok(err instanceof PermanentError, 'gone is permanent');
     assert.equal(err.details.status, 410);
     assert.equal(err.message, 'peer answered 410: hook deleted');
   });
@@ -34,9 +34,9 @@ describe('responseError', () => {
   for (const status of [300, 302, 400, 401, 403, 404, 409, 413, 422]) {
     it(`does not retry ${status}`, async () => {
       const err = await responseError(answer(status));
-      assert.ok(err instanceof PermanentError);
-      assert.ok(!(err instanceof GoneError));
-      assert.ok(!(err instanceof RetryableError));
+      assert.ok(err instanceof PermanentError, `${status} is permanent`);
+      assert.ok(!(err instanceof GoneError), `${status} is not gone`);
+      assert.ok(!(err instanceof RetryableError), `${status} is not retried`);
       assert.equal(err.details.status, status);
       assert.equal(err.message, `peer answered ${status}`);
     });
@@ -44,10 +44,10 @@ describe('responseError', () => {
 
   it('passes Retry-After on', async () => {
     const err = await responseError(answer(429, '', { 'retry-after': '7' }));
-    assert.ok(err instanceof RetryableError);
+    assert.ok(err instanceof RetryableError, '429 is retried');
     assert.equal(err.details.retryAfterMs, 7_000);
     const without = await responseError(answer(503));
-    assert.ok(without instanceof RetryableError);
+    assert.ok(without instanceof RetryableError, '503 is retried');
     assert.equal(without.details.retryAfterMs, undefined);
   });
 
@@ -91,7 +91,7 @@ describe('expectOk', () => {
 
   it('throws the mapped error otherwise', async () => {
     await assert.rejects(expectOk(answer(503, 'down'), 'api'), (err: unknown) => {
-      assert.ok(err instanceof RetryableError);
+      assert.ok(err instanceof RetryableError, '503 is retried');
       assert.equal(err.message, 'api answered 503: down');
       return true;
     });

@@ -18,16 +18,6 @@ export {
   AdAudienceConfig,
   DEFAULT_API_BASE,
 } from './ad-audience-config.ts';
-export {
-  classifyDeviceId,
-  normalizeAdEmail,
-  normalizeChinaMobile,
-  normalizeMetaPhone,
-} from './ad-hashing.ts';
-export { encodeDmpData, oceanEngineMemberFile, tencentMemberFile } from './ad-member-files.ts';
-export { metaRows, metaSchema } from './ad-meta.ts';
-export { oceanEngineIdentifiers } from './ad-oceanengine.ts';
-export { tencentIdentifiers } from './ad-tencent.ts';
 
 const PRESETS: Readonly<
   Record<AdPlatform, (ctx: DestinationContext<AdAudienceConfig>, config: ResolvedAdConfig) => AudienceSync>

@@ -71,7 +71,10 @@ export function metaRows(
 const TRANSIENT_CODES = new Set([1, 2, 4, 17, 32, 341, 613, 80003]);
 
 async function expectMetaOk(response: Response): Promise<void> {
-  if (response.ok) return;
+  if (response.ok) {
+    await response.arrayBuffer(); // frees the connection for the next batch
+    return;
+  }
   const text = await response.text().catch(() => '');
   let error: { code?: number; message?: string; is_transient?: boolean } | undefined;
   try {
@@ -145,7 +148,7 @@ export function metaSync(ctx: DestinationContext<AdAudienceConfig>, config: Reso
       }
       const replaced = await adds.finish();
       await removes.finish();
-      // usersreplace needs at least one row: an empty audience cannot be replaced with nothing
+      // a replace session carries at least one row: with no member the audience is left as it is
       if (mode === 'full' && replaced === 0)
         ctx.log.warn({ destinationId: ctx.destinationId }, 'full snapshot without members: nothing replaced');
     },

@@ -133,7 +133,7 @@ export function oceanEngineSync(
       }
       await batches.finish();
       if (mode === 'full') {
-        // an empty reset is not possible: the data source keeps its content
+        // a reset names at least one file: with no member the data source is left as it is
         if (paths.add.length === 0) {
           ctx.log.warn({ destinationId: ctx.destinationId }, 'full snapshot without members: nothing reset');
           return;

@@ -92,5 +92,9 @@ async function writeXlsx(path: string, table: Table, created: Date): Promise<voi
     sheet.commit();
     await workbook.commit();
   };
-  await Promise.race([write(), failed]);
+  try {
+    await Promise.race([write(), failed]);
+  } finally {
+    stream.destroy();
+  }
 }

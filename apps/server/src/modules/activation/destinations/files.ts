@@ -27,6 +27,11 @@ const staysInside = (path: string) =>
   !path.includes('\0') &&
   !path.split(/[\\/]/).includes('..');
 
+/** The directory to write to; a blank one (an emptied form field) means none. */
+function localDirectory(config: { readonly directory?: string }): string | undefined {
+  return config.directory?.trim() ? config.directory : undefined;
+}
+
 export const FileDestinationConfig = z
   .object({
     format: z.enum(FILE_FORMATS).default('csv').describe('File format: csv (UTF-8 with BOM), jsonl or xlsx.'),
@@ -72,7 +77,7 @@ export const FileDestinationConfig = z
       .default({})
       .describe('Headers of the PUT, e.g. Authorization (secret).'),
   })
-  .refine((config) => config.directory !== undefined || config.putUrl !== undefined, {
+  .refine((config) => localDirectory(config) !== undefined || config.putUrl !== undefined, {
     message: 'set a directory, a PUT URL or both',
     path: ['directory'],
   });
@@ -170,19 +175,24 @@ function table(message: DeliveryMessage, config: FileDestinationConfig): Table {
 async function put(ctx: DestinationContext<FileDestinationConfig>, url: string, path: string, name: string) {
   const target = url.endsWith('/') ? `${url}${encodeURIComponent(name)}` : url;
   const { size } = await stat(path);
-  const response = await ctx.fetch(target, {
-    method: 'PUT',
-    // object stores want the length up front; the body streams from disk
-    headers: {
-      'Content-Type': CONTENT_TYPE[ctx.config.format],
-      'Content-Length': String(size),
-      ...ctx.config.putHeaders,
-    },
-    body: createReadStream(path) as unknown as ReadableStream,
-    duplex: 'half',
-  } as RequestInit);
-  await expectOk(response, 'PUT target');
-  await response.body?.cancel();
+  const body = createReadStream(path);
+  try {
+    const response = await ctx.fetch(target, {
+      method: 'PUT',
+      // object stores want the length up front; the body streams from disk
+      headers: {
+        'Content-Type': CONTENT_TYPE[ctx.config.format],
+        'Content-Length': String(size),
+        ...ctx.config.putHeaders,
+      },
+      body: body as unknown as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+    await expectOk(response, 'PUT target');
+    await response.body?.cancel();
+  } finally {
+    body.destroy();
+  }
 }
 
 /**
@@ -212,13 +222,14 @@ export const fileDestination: DestinationType<FileDestinationConfig> = {
       mode: message.snapshot?.mode,
     });
     const name = safeFileName(rendered, config.format);
-    const dir = await exportDirectory(ctx.exportRoot, config.directory ?? '.tmp');
+    const directory = localDirectory(config);
+    const dir = await exportDirectory(ctx.exportRoot, directory ?? '.tmp');
     const temporary = join(dir, `.${name}.${randomUUID()}.tmp`);
     const at = new Date(message.at);
     try {
       await writeTable(config.format, temporary, rows, Number.isNaN(at.getTime()) ? new Date() : at);
       let file = temporary;
-      if (config.directory !== undefined) {
+      if (directory !== undefined) {
         file = join(dir, name);
         await rename(temporary, file);
       }

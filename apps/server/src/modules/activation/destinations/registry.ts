@@ -1,6 +1,7 @@
 import type { DestinationType } from '../destination.ts';
 import { adAudiencesDestination } from './ad-audiences.ts';
 import { emailDestination } from './email.ts';
+import { fileDestination } from './files.ts';
 import { natsDestination } from './nats.ts';
 import { redisStreamDestination } from './redis-stream.ts';
 import { smsDestination } from './sms.ts';
@@ -19,6 +20,7 @@ export const DESTINATION_TYPES: ReadonlyMap<string, DestinationType<unknown>> = 
     erase(smsDestination),
     erase(wechatTemplateDestination),
     erase(adAudiencesDestination),
+    erase(fileDestination),
     erase(natsDestination),
     erase(redisStreamDestination),
     erase(sqlTableDestination),

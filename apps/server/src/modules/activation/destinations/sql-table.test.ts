@@ -96,6 +96,7 @@ describe('sqlTableDestination config', () => {
     assert.equal(parse({ columns: orderColumns.slice(1) }).success, false, 'no key');
     assert.equal(parse({ keyColumns: ['nope'] }).success, false, 'unknown key column');
     assert.equal(parse({ deleteOnExit: true }).success, false, 'delete needs explicit keys');
+    assert.equal(parse({ deleteOnExit: true, keyColumns: ['id'] }).success, false, 'delete by delivery id');
     assert.equal(parse({ columns: [...orderColumns, { column: 'ID', value: 'data.x' }] }).success, false);
     assert.equal(parse({ columns: [{ column: 'id', value: 'secrets.key' }] }).success, false);
     assert.equal(parse({ dialect: 'mysql' }).success, false, 'scheme must match dialect');

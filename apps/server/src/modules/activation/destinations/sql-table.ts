@@ -87,7 +87,7 @@ export const SqlTableConfig = z
   .superRefine((config, ctx) => {
     if (!SCHEMES[config.dialect].test(config.connectionString))
       ctx.addIssue({ code: 'custom', path: ['connectionString'], message: `not a ${config.dialect} URL` });
-    // case-insensitively: MySQL column names are
+    // compared case-insensitively, as MySQL compares column names
     const names = config.columns.map((c) => c.column.toLowerCase());
     if (new Set(names).size !== names.length)
       ctx.addIssue({ code: 'custom', path: ['columns'], message: 'a column appears twice' });
@@ -104,7 +104,10 @@ export const SqlTableConfig = z
         path: ['keyColumns'],
         message: 'name the key columns, or map a column to message.id',
       });
-    if (config.deleteOnExit && !config.keyColumns)
+    // a key holding the delivery's id never finds the row an earlier delivery wrote
+    const perDelivery = (key: string) =>
+      config.columns.some((c) => c.column === key && (c.value === 'message.id' || c.value === 'delivery.id'));
+    if (config.deleteOnExit && (!config.keyColumns || config.keyColumns.some(perDelivery)))
       ctx.addIssue({
         code: 'custom',
         path: ['keyColumns'],

@@ -56,13 +56,14 @@ function answer(status: number, body = '', headers: Record<string, string> = {})
   };
 }
 
-async function rejectsWith(attempt: Promise<unknown>, type: typeof Error, pattern: RegExp): Promise<Error> {
-  let caught: unknown;
-  await assert.rejects(
-    attempt.catch((err: unknown) => {
-      caught = err;
-      throw err;
-    }),
+async function rejectsWith<E extends Error>(
+  attempt: Promise<unknown>,
+  type: new (...args: never[]) => E,
+  pattern: RegExp,
+): Promise<E> {
+  const caught = await attempt.then(
+    () => assert.fail(`expected a ${type.name}`),
+    (err: unknown) => err,
   );
   assert.ok(caught instanceof type, `expected ${type.name}, got ${String(caught)}`);
   assert.match(caught.message, pattern);
@@ -74,7 +75,7 @@ describe('webhook destination', () => {
   before(async () => {
     peer = await startHttpPeer();
   });
-  after(async () => { console.error('after start'); await peer.close(); console.error('after done'); });
+  after(() => peer.close());
 
   /** Sends one message through a real context allowing only the peer; returns what the peer got. */
   async function deliver(
@@ -100,7 +101,7 @@ describe('webhook destination', () => {
   it('posts the delivery as JSON by default, with the idempotency headers', async () => {
     peer.setHandler(undefined);
     const request = await deliver({});
-    assert.ok(request);
+    assert.ok(request, 'the peer got the request');
     assert.equal(request.method, 'POST');
     assert.equal(request.url, '/hook');
     assert.equal(request.headers['content-type'], 'application/json');
@@ -153,11 +154,11 @@ describe('webhook destination', () => {
     peer.setHandler(undefined);
     const secret = newSecret();
     const request = await deliver({ signingSecret: secret });
-    assert.ok(request);
+    assert.ok(request, 'the peer got the request');
     const headers = request.headers as Record<string, string>;
     assert.equal(headers['webhook-id'], eventMessage.id);
     assert.match(headers['webhook-signature'], /^v1,[A-Za-z0-9+/]+={0,2}$/);
-    assert.ok(Math.abs(Number(headers['webhook-timestamp']) - Date.now() / 1000) < 5);
+    assert.ok(Math.abs(Number(headers['webhook-timestamp']) - Date.now() / 1000) < 5, 'timestamp is now');
     assert.deepEqual(new Webhook(secret).verify(request.text, headers), request.json);
     // a signature that any key or any body would pass proves nothing
     assert.throws(() => new Webhook(newSecret()).verify(request.text, headers), /No matching signature/);
@@ -175,7 +176,7 @@ describe('webhook destination', () => {
       '"event":{{ event.event | json }},"properties":{{ event.properties | json }},' +
       '"kind":"{{ message.kind }}","profile":"{{ profile.id }}"}';
     const request = await deliver({ bodyTemplate, signingSecret: secret });
-    assert.ok(request);
+    assert.ok(request, 'the peer got the request');
     const expected = {
       text: '您好，李雷！您的优惠券：春季-SPRING',
       event: 'Order Completed',
@@ -215,13 +216,13 @@ describe('webhook destination', () => {
   it('retries a 500', async () => {
     peer.setHandler(answer(500, 'database down'));
     const err = await rejectsWith(deliver({}), RetryableError, /webhook answered 500: database down/);
-    assert.equal((err as RetryableError).details.status, 500);
+    assert.equal(err.details.status, 500);
   });
 
   it('retries a 429 after Retry-After', async () => {
     peer.setHandler(answer(429, 'slow down', { 'retry-after': '7' }));
     const err = await rejectsWith(deliver({}), RetryableError, /webhook answered 429/);
-    assert.deepEqual((err as RetryableError).details, { status: 429, retryAfterMs: 7_000 });
+    assert.deepEqual(err.details, { status: 429, retryAfterMs: 7_000 });
   });
 
   it('does not retry a 400', async () => {
@@ -231,8 +232,8 @@ describe('webhook destination', () => {
       PermanentError,
       /webhook answered 400: \{"error":"bad field"\}/,
     );
-    assert.ok(!(err instanceof GoneError));
-    assert.equal((err as PermanentError).details.status, 400);
+    assert.ok(!(err instanceof GoneError), '400 is not gone');
+    assert.equal(err.details.status, 400);
   });
 
   it('reports a 410 as gone', async () => {
@@ -274,8 +275,7 @@ describe('webhook destination', () => {
       RetryableError,
       /in time/,
     );
-    console.error('rejected', performance.now() - started);
-    assert.ok(performance.now() - started < 900);
+    assert.ok(performance.now() - started < 2_500, 'stopped by the worker signal, not the 5 s fetch timeout');
   });
 
   it('is refused by the SSRF guard when the peer is not allowed', async () => {
@@ -379,7 +379,7 @@ describe('webhook config', () => {
     for (const field of fields) assert.ok(json.properties[field].description, `${field} has a description`);
     assert.deepEqual(json.required, ['url']);
     for (const field of [...webhookDestination.secrets, ...webhookDestination.urls])
-      assert.ok(fields.includes(field));
+      assert.ok(fields.includes(field), field);
     assert.deepEqual(webhookDestination.secrets, ['secretHeaders', 'signingSecret']);
     assert.deepEqual(webhookDestination.urls, ['url']);
     assert.deepEqual(webhookDestination.accepts, ['event', 'audience_change', 'message']);

@@ -126,7 +126,7 @@ async function send(message: DeliveryMessage, ctx: DestinationContext<WebhookCon
     // a redirect would turn the POST into a GET without the body, or carry the secret headers to
     // another host: a 3xx is the receiver's misconfiguration, reported as a permanent failure
     redirect: 'manual',
-    signal: AbortSignal.timeout(config.timeoutMs),
+    signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(config.timeoutMs)]),
   });
   await expectOk(response, 'webhook');
   // the answer's body is not used; cancelling frees the connection
