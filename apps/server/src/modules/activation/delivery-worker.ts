@@ -313,23 +313,26 @@ export class DeliveryWorker {
   ): void {
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
     const status = (err as { details?: { status?: number } }).details?.status ?? null;
-    if (err instanceof SkippedError) return finish('skipped', { error: message });
-    if (err instanceof GoneError) {
+    if (err instanceof SkippedError) finish('skipped', { error: message });
+    else if (err instanceof GoneError) {
       // the target is gone: stop sending to it, keep this delivery (and the rest) queued for later
       void this.disable(runtime.record, message);
-      return finish('pending', { error: message, http: status, next: new Date().toISOString() });
+      finish('pending', { error: message, http: status, next: new Date().toISOString() });
+    } else if (err instanceof PermanentError) finish('dead', { error: message, http: status });
+    else {
+      // a retryable error, or an unexpected one (a bug, a network error the destination did not map)
+      runtime.breaker.failed(Date.now());
+      const retryAfter = err instanceof RetryableError ? err.details.retryAfterMs : undefined;
+      const delay = retryDelayMs(row.attempts, this.options.backoff, retryAfter);
+      const giveUpAt = new Date(row.retry_since).getTime() + runtime.record.retry_hours * 3_600_000;
+      if (Date.now() + delay > giveUpAt)
+        finish('dead', { error: `gave up after ${row.attempts} attempts: ${message}`, http: status });
+      else {
+        if (!(err instanceof RetryableError))
+          this.log.warn({ err, delivery: row.id }, 'delivery failed unexpectedly');
+        finish('pending', { error: message, http: status, next: new Date(Date.now() + delay).toISOString() });
+      }
     }
-    if (err instanceof PermanentError) return finish('dead', { error: message, http: status });
-    // a retryable error, or an unexpected one (a bug, a network error the destination did not map)
-    runtime.breaker.failed(Date.now());
-    const retryAfter = err instanceof RetryableError ? err.details.retryAfterMs : undefined;
-    const delay = retryDelayMs(row.attempts, this.options.backoff, retryAfter);
-    const giveUpAt = new Date(row.retry_since).getTime() + runtime.record.retry_hours * 3_600_000;
-    if (Date.now() + delay > giveUpAt)
-      return finish('dead', { error: `gave up after ${row.attempts} attempts: ${message}`, http: status });
-    if (!(err instanceof RetryableError))
-      this.log.warn({ err, delivery: row.id }, 'delivery failed unexpectedly');
-    finish('pending', { error: message, http: status, next: new Date(Date.now() + delay).toISOString() });
   }
 
   private async disable(record: DestinationRecord, reason: string): Promise<void> {
