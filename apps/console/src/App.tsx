@@ -25,6 +25,13 @@ const TagEditPage = lazy(() => import('./pages/TagEditPage.tsx'));
 const AudiencesPage = lazy(() => import('./pages/AudiencesPage.tsx'));
 const AudiencePage = lazy(() => import('./pages/AudiencePage.tsx'));
 const AudienceEditPage = lazy(() => import('./pages/AudienceEditPage.tsx'));
+const DestinationsPage = lazy(() => import('./pages/DestinationsPage.tsx'));
+const DestinationPage = lazy(() => import('./pages/DestinationPage.tsx'));
+const DestinationEditPage = lazy(() => import('./pages/DestinationEditPage.tsx'));
+const JourneysPage = lazy(() => import('./pages/JourneysPage.tsx'));
+const JourneyPage = lazy(() => import('./pages/JourneyPage.tsx'));
+const JourneyEditPage = lazy(() => import('./pages/JourneyEditPage.tsx'));
+const JourneyPolicyPage = lazy(() => import('./pages/JourneyPolicyPage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const RoadmapPage = lazy(() => import('./pages/RoadmapPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
@@ -55,6 +62,15 @@ function AppRoutes() {
         <Route path="audiences/new" element={<AudienceEditPage />} />
         <Route path="audiences/:id" element={<AudiencePage />} />
         <Route path="audiences/:id/edit" element={<AudienceEditPage />} />
+        <Route path="destinations" element={<DestinationsPage />} />
+        <Route path="destinations/new" element={<DestinationEditPage />} />
+        <Route path="destinations/:id" element={<DestinationPage />} />
+        <Route path="destinations/:id/edit" element={<DestinationEditPage />} />
+        <Route path="journeys" element={<JourneysPage />} />
+        <Route path="journeys/new" element={<JourneyEditPage />} />
+        <Route path="journeys/policy" element={<JourneyPolicyPage />} />
+        <Route path="journeys/:id" element={<JourneyPage />} />
+        <Route path="journeys/:id/edit" element={<JourneyEditPage />} />
         <Route path="settings" element={<SettingsPage />} />
         {ROADMAP_ITEMS.map((item) => (
           <Route key={item.key} path={`${item.key}/*`} element={<RoadmapPage feature={item.key} />} />

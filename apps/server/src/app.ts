@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { register as metricsRegistry } from 'prom-client';
 import type { Database } from './database.ts';
 import { publishIdentityRules, simulateIdentityRules } from './flows/identity-rules.flow.ts';
+import { journeyUpdates } from './flows/journey-updates.ts';
 import { decideMatch, runProbabilisticMatching } from './flows/probabilistic-matching.flow.ts';
 import { ProfilePipeline } from './flows/profile-pipeline.flow.ts';
 import { splitProfile } from './flows/split-profile.flow.ts';
@@ -36,6 +37,7 @@ import {
   sdkAssetRoutes,
   trackingRoutes,
 } from './modules/ingest/index.ts';
+import { JourneyRunner, JourneysService, journeysRoutes } from './modules/journeys/index.ts';
 import { ProfilesService, profilesRoutes } from './modules/profiles/index.ts';
 import { vocabularyRoutes } from './modules/query/index.ts';
 import { AudienceRunner, AudiencesService, audiencesRoutes } from './modules/segments/index.ts';
@@ -65,6 +67,8 @@ export interface Services {
   readonly syncs: SyncsService;
   readonly deliveries: DeliveryWorker;
   readonly syncScheduler: SyncScheduler;
+  readonly journeys: JourneysService;
+  readonly journeyRunner: JourneyRunner;
 }
 
 export interface App {
@@ -99,7 +103,10 @@ export function buildServices(db: Kysely<Database>, config: Config, log: Logger)
   const syncs = new SyncsService(db, DESTINATION_TYPES, config.CDP_TIME_ZONE, () => deliveries.notify());
   const pipeline = new ProfilePipeline(db, log, {
     timeZone: config.CDP_TIME_ZONE,
-    onApplied: () => deliveries.notify(),
+    onApplied: () => {
+      deliveries.notify();
+      journeyRunner.notify();
+    },
   });
   const audienceRunner = new AudienceRunner(db, log, {
     recheckSeconds: config.CDP_AUDIENCE_RECHECK_SECONDS,
@@ -114,6 +121,13 @@ export function buildServices(db: Kysely<Database>, config: Config, log: Logger)
     onCommitted: () => pipeline.notify(),
   });
   const imports = new ImportsService(ingest, sources);
+  const tags = new TagsService(db, config.CDP_TIME_ZONE);
+  const journeyRunner = new JourneyRunner(db, log, {
+    timeZone: config.CDP_TIME_ZONE,
+    types: DESTINATION_TYPES,
+    applyAction: journeyUpdates(db, ingest, sources, tags),
+    queued: () => deliveries.notify(),
+  });
   return {
     auth: new AuthService(db, config.CDP_SESSION_TTL_HOURS),
     sources,
@@ -126,7 +140,7 @@ export function buildServices(db: Kysely<Database>, config: Config, log: Logger)
     ),
     imports,
     importJobs: new ImportJobsService(db, imports, join(config.CDP_DATA_DIR, 'imports'), log),
-    tags: new TagsService(db, config.CDP_TIME_ZONE),
+    tags,
     destinations: new DestinationsService(db, {
       types: DESTINATION_TYPES,
       egress,
@@ -137,6 +151,8 @@ export function buildServices(db: Kysely<Database>, config: Config, log: Logger)
     syncs,
     deliveries,
     syncScheduler: new SyncScheduler(syncs, log),
+    journeys: new JourneysService(db, DESTINATION_TYPES, () => journeyRunner.notify()),
+    journeyRunner,
   };
 }
 
@@ -264,6 +280,7 @@ export async function buildHttp(
       vocabularyRoutes(api, handle.db);
       tagsRoutes(api, services.tags);
       activationRoutes(api, services.destinations, services.syncs);
+      journeysRoutes(api, services.journeys);
       profilesRoutes(api, services.profiles, (workspaceId, id, body, actor) =>
         splitProfile(handle.db, services.profiles, workspaceId, id, body, actor, config.CDP_TIME_ZONE),
       );
@@ -303,6 +320,7 @@ export async function buildHttp(
       await services.pipeline.stop();
       await services.audienceRunner.stop();
       await services.syncScheduler.stop();
+      await services.journeyRunner.stop();
       await services.deliveries.stop();
       await handle.close();
     },

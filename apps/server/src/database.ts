@@ -3,6 +3,7 @@ import type { AuthTables } from './modules/auth/index.ts';
 import type { IdentityTables } from './modules/identity/index.ts';
 import type { ImportsTables } from './modules/imports/index.ts';
 import type { IngestTables } from './modules/ingest/index.ts';
+import type { JourneysTables } from './modules/journeys/index.ts';
 import type { ProfilesTables } from './modules/profiles/index.ts';
 import type { SegmentsTables } from './modules/segments/index.ts';
 import type { SourcesTables } from './modules/sources/index.ts';
@@ -18,4 +19,5 @@ export interface Database
     ImportsTables,
     TraitsTables,
     SegmentsTables,
-    ActivationTables {}
+    ActivationTables,
+    JourneysTables {}

@@ -12,7 +12,7 @@ export interface RunningServer {
 
 const HOUR = 3_600_000;
 
-/** Starts the product: API, console and (role worker/all) the profile pipeline, audience recomputations, deliveries, scheduled syncs and maintenance jobs. */
+/** Starts the product: API, console and (role worker/all) the profile pipeline, audience recomputations, deliveries, scheduled syncs, journeys and maintenance jobs. */
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const app = await createApp(config, log);
   const boot = await bootstrap(config, app.services);
@@ -26,6 +26,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     app.services.audienceRunner.start();
     app.services.deliveries.start();
     app.services.syncScheduler.start();
+    app.services.journeyRunner.start();
     await app.services.importJobs.markInterrupted();
     const maintain = async () => {
       try {

@@ -151,14 +151,18 @@ describe(`delivery survives a flaky peer, a 2-minute outage and a killed server 
     await new Promise((r) => setTimeout(r, Math.max(0, outageEnds - Date.now())));
     await peer.start();
 
-    const deadline = Date.now() + 120_000;
+    const deadline = Date.now() + 180_000;
     while (peer.processed.size < EVENTS && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 200));
     server.child.kill('SIGTERM');
     assert.equal(await server.exited, 0, server.output());
 
     const keys = [...peer.processed];
-    assert.equal(keys.length, EVENTS, `every message delivered (${keys.length}/${EVENTS})`);
+    assert.equal(
+      keys.length,
+      EVENTS,
+      `every message delivered (${keys.length}/${EVENTS}); ledger ${JSON.stringify(await ledger(db))}`,
+    );
     assert.ok(
       keys.every((k) => /^syn_[0-9a-z]+:\d+$/.test(k)),
       'keys are the sync and the event',

@@ -78,8 +78,8 @@ export const NAVIGATION: readonly NavSection[] = [
   {
     group: 'activation',
     items: [
-      { key: 'destinations', to: '/destinations', icon: <SendOutlined />, built: false },
-      { key: 'journeys', to: '/journeys', icon: <NodeIndexOutlined />, built: false },
+      { key: 'destinations', to: '/destinations', icon: <SendOutlined />, built: true },
+      { key: 'journeys', to: '/journeys', icon: <NodeIndexOutlined />, built: true },
     ],
   },
   {

@@ -8,6 +8,7 @@ import {
   graphRepository,
   loadIdentitySettings,
 } from '../modules/identity/index.ts';
+import { enqueueJourneyEvents } from '../modules/journeys/index.ts';
 import { applyProfileUpdates, loadTraitRules, type TraitEvidence } from '../modules/profiles/index.ts';
 import { WorkLoop } from '../platform/jobs/work-loop.ts';
 import { byPriority, type EventForProfile, eventEvidence, loadEvents } from './event-evidence.ts';
@@ -179,11 +180,8 @@ async function applyWorkspaceEvents(
   await graphRepository.addQuality(db, [...quality.values()]);
   await graphRepository.indexEvents(db, workspaceId, owners);
   await followProfiles(db, workspaceId, profiles, timeZone, { events, owners });
-  await enqueueEventDeliveries(
-    db,
-    workspaceId,
-    events.map((e) => e.id),
-    owners,
-    timeZone,
-  );
+  // forwarded events and journey entries are queued with the events they come from
+  const eventIds = events.map((e) => e.id);
+  await enqueueEventDeliveries(db, workspaceId, eventIds, owners, timeZone);
+  await enqueueJourneyEvents(db, workspaceId, eventIds, owners, timeZone);
 }

@@ -19,7 +19,8 @@ export type IdPrefix =
   | 'tag'
   | 'tgc'
   | 'dst'
-  | 'syn';
+  | 'syn'
+  | 'jny';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${ulid().toLowerCase()}`;

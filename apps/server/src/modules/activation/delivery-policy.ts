@@ -38,7 +38,8 @@ export interface BreakerOptions {
   readonly maxOpenMs: number;
 }
 
-export const DEFAULT_BREAKER: BreakerOptions = { failures: 5, openMs: 5_000, maxOpenMs: 120_000 };
+/** Open at most 30 s: after an outage, deliveries resume within half a minute of the peer's return. */
+export const DEFAULT_BREAKER: BreakerOptions = { failures: 5, openMs: 5_000, maxOpenMs: 30_000 };
 
 /**
  * A circuit breaker: after `failures` consecutive failures the destination gets no deliveries for

@@ -6,11 +6,21 @@ import { WorkLoop } from '../../platform/jobs/work-loop.ts';
 import { type BulkOptions, bulkMessage } from './bulk-rows.ts';
 import { type ConsentDefault, consentBlock } from './consent.ts';
 import { type BackoffOptions, type BreakerOptions, retryDelayMs } from './delivery-policy.ts';
-import type { DestinationType } from './destination.ts';
+import type { DeliveryMessage, DestinationType } from './destination.ts';
 import { GoneError, PermanentError, RetryableError, SkippedError } from './destination.ts';
 import { type DestinationRecord, DestinationRuntime } from './destination-runtime.ts';
 import { type DeliveryRow, type LoadedMessage, loadMessages } from './load-messages.ts';
 import { createSafeFetch, type EgressPolicy, type SafeFetch } from './safe-fetch.ts';
+import { renderTemplate } from './templates.ts';
+
+/** A journey message's parameters are templates over the person: rendered when sent, with fresh traits. */
+async function renderData(message: DeliveryMessage): Promise<DeliveryMessage> {
+  const scope = { profile: message.profile, traits: message.profile?.traits ?? {}, data: message.data };
+  const data: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(message.data))
+    data[k] = typeof v === 'string' ? await renderTemplate(v, scope) : v;
+  return { ...message, data };
+}
 
 const metrics = {
   outcomes: new Counter({
@@ -264,7 +274,10 @@ export class DeliveryWorker {
   ): Promise<void> {
     const started = Date.now();
     const typeName = runtime.type.type;
-    const finish = (status: Outcome, fields: Partial<Result> = {}) => {
+    const finish = (status: Outcome, fields: Partial<Result> = {}, peerFailed = false) => {
+      // the breaker hears every outcome (a probe that ends any way frees the half-open slot)
+      if (peerFailed) runtime.breaker.failed(Date.now());
+      else runtime.breaker.succeeded();
       metrics.outcomes.inc({ type: typeName, outcome: status === 'pending' ? 'retry' : status });
       this.record({
         id: row.id,
@@ -296,9 +309,11 @@ export class DeliveryWorker {
       );
       const signal = AbortSignal.any([this.stopping.signal, timeout]);
       const end = metrics.seconds.startTimer({ type: typeName });
-      await runtime.type.send(message, runtime.context(signal));
+      await runtime.type.send(
+        message.kind === 'message' ? await renderData(message) : message,
+        runtime.context(signal),
+      );
       end();
-      runtime.breaker.succeeded();
       finish('delivered');
     } catch (err) {
       this.failed(runtime, row, err, finish);
@@ -309,7 +324,7 @@ export class DeliveryWorker {
     runtime: DestinationRuntime,
     row: DeliveryRow,
     err: unknown,
-    finish: (status: Outcome, fields?: Partial<Result>) => void,
+    finish: (status: Outcome, fields?: Partial<Result>, peerFailed?: boolean) => void,
   ): void {
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
     const status = (err as { details?: { status?: number } }).details?.status ?? null;
@@ -321,16 +336,19 @@ export class DeliveryWorker {
     } else if (err instanceof PermanentError) finish('dead', { error: message, http: status });
     else {
       // a retryable error, or an unexpected one (a bug, a network error the destination did not map)
-      runtime.breaker.failed(Date.now());
       const retryAfter = err instanceof RetryableError ? err.details.retryAfterMs : undefined;
       const delay = retryDelayMs(row.attempts, this.options.backoff, retryAfter);
       const giveUpAt = new Date(row.retry_since).getTime() + runtime.record.retry_hours * 3_600_000;
       if (Date.now() + delay > giveUpAt)
-        finish('dead', { error: `gave up after ${row.attempts} attempts: ${message}`, http: status });
+        finish('dead', { error: `gave up after ${row.attempts} attempts: ${message}`, http: status }, true);
       else {
         if (!(err instanceof RetryableError))
           this.log.warn({ err, delivery: row.id }, 'delivery failed unexpectedly');
-        finish('pending', { error: message, http: status, next: new Date(Date.now() + delay).toISOString() });
+        finish(
+          'pending',
+          { error: message, http: status, next: new Date(Date.now() + delay).toISOString() },
+          true,
+        );
       }
     }
   }

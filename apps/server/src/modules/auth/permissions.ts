@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'destinations:read',
   'destinations:manage',
   'syncs:write',
+  'journeys:read',
+  'journeys:write',
   'tokens:write',
   'users:manage',
 ] as const;
@@ -28,6 +30,7 @@ const READ: readonly Permission[] = [
   'tags:read',
   'audiences:read',
   'destinations:read',
+  'journeys:read',
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -43,7 +46,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'syncs:write',
   ],
   // marketers define tags and select audiences themselves (标签工厂, 人群圈选)
-  marketer: [...READ, 'tags:write', 'audiences:write', 'syncs:write'],
+  marketer: [...READ, 'tags:write', 'audiences:write', 'syncs:write', 'journeys:write'],
   analyst: READ,
   viewer: READ,
   privacy_officer: READ,

@@ -11,7 +11,7 @@ export {
 } from './compile-definition.ts';
 export { type Dependencies, dependencies } from './dependencies.ts';
 export { evaluate } from './evaluate.ts';
-export { compileEventScope, propertyPath } from './event-scope.ts';
+export { compileEventScope, inEventScope, propertyPath } from './event-scope.ts';
 export type { Explanation } from './explanation.ts';
 export type { ProfileEvent, ProfileSnapshot } from './profile-snapshot.ts';
 export type { QueryErrorCode } from './query.errors.ts';
