@@ -88,6 +88,15 @@ export interface DeliveryMessage {
   readonly events?: () => AsyncIterable<DeliveryEvent>;
 }
 
+/**
+ * The delivery as the wire shows it by default (webhook body, NATS and Redis payloads): the message
+ * without its streamed parts; undefined fields vanish in JSON.
+ */
+export function deliveryPayload(message: DeliveryMessage): Record<string, unknown> {
+  const { id, kind, at, event, profile, audience, change, data } = message;
+  return { id, type: kind, at, event, profile, audience, change, data };
+}
+
 /** `fetch` whose connections are checked against SSRF (see safe-fetch.ts) and bounded by a timeout. */
 export type DestinationFetch = (url: string | URL, init?: RequestInit) => Promise<Response>;
 

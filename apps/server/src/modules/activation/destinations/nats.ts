@@ -16,6 +16,7 @@ import {
   type DeliveryMessage,
   type DestinationContext,
   type DestinationType,
+  deliveryPayload,
   PermanentError,
   RetryableError,
 } from '../destination.ts';
@@ -101,12 +102,6 @@ export const NatsConfig = z
   });
 export type NatsConfig = z.infer<typeof NatsConfig>;
 
-/** The default payload: the delivery without its streamed parts. */
-function messagePayload(message: DeliveryMessage): Record<string, unknown> {
-  const { id, kind, at, event, profile, audience, change, data } = message;
-  return { id, type: kind, at, event, profile, audience, change, data };
-}
-
 /**
  * The destination's connection, shared by its deliveries. The client reconnects by itself; when it
  * gives up and closes (e.g. after repeated authorization failures) the next delivery opens a new one.
@@ -181,7 +176,7 @@ async function send(message: DeliveryMessage, ctx: DestinationContext<NatsConfig
     throw new PermanentError(
       `NATS: the subject template gave "${subject.slice(0, 200)}", not a valid subject`,
     );
-  const body = config.body ? await ctx.render(config.body, scope) : JSON.stringify(messagePayload(message));
+  const body = config.body ? await ctx.render(config.body, scope) : JSON.stringify(deliveryPayload(message));
 
   try {
     const link = await ctx.state.resource(

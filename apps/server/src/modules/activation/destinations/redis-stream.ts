@@ -4,6 +4,7 @@ import {
   type DeliveryMessage,
   type DestinationContext,
   type DestinationType,
+  deliveryPayload,
   PermanentError,
   RetryableError,
 } from '../destination.ts';
@@ -127,13 +128,12 @@ function redisError(err: unknown): Error {
 
 async function send(message: DeliveryMessage, ctx: DestinationContext<RedisStreamConfig>): Promise<void> {
   const { config } = ctx;
-  const { id, kind, at, event, profile, audience, change, data } = message;
   const stream = isTemplate(config.stream)
     ? (await ctx.render(config.stream, templateScope(message, { message }))).trim()
     : config.stream;
   if (!isStreamKey(stream))
     throw new PermanentError(`Redis: the stream template gave "${stream.slice(0, 200)}", not a valid key`);
-  const payload = JSON.stringify({ id, type: kind, at, event, profile, audience, change, data });
+  const payload = JSON.stringify(deliveryPayload(message));
   try {
     const client = await ctx.state.resource(
       'redis',
@@ -146,12 +146,12 @@ async function send(message: DeliveryMessage, ctx: DestinationContext<RedisStrea
     await client.eval(
       ADD_ONCE,
       2,
-      `${config.dedupePrefix}:${stream}:${id}`,
+      `${config.dedupePrefix}:${stream}:${message.id}`,
       stream,
       config.dedupeSeconds,
       config.maxLen ?? 0,
-      id,
-      kind,
+      message.id,
+      message.kind,
       payload,
     );
   } catch (err) {

@@ -4,6 +4,7 @@ import {
   type DeliveryMessage,
   type DestinationContext,
   type DestinationType,
+  deliveryPayload,
   expectOk,
 } from '../destination.ts';
 import { checkTemplate } from '../templates.ts';
@@ -91,12 +92,6 @@ export const WebhookConfig = z.object({
 });
 export type WebhookConfig = z.infer<typeof WebhookConfig>;
 
-/** The default body: the delivery as JSON (undefined fields left out by JSON.stringify). */
-function defaultBody(message: DeliveryMessage): string {
-  const { id, kind, at, event, profile, audience, change, data } = message;
-  return JSON.stringify({ id, type: kind, at, event, profile, audience, change, data });
-}
-
 function templateScope(message: DeliveryMessage): Record<string, unknown> {
   const { event, profile, audience, change, data } = message;
   return { message, event, profile, traits: profile?.traits ?? {}, audience, change, data };
@@ -106,7 +101,7 @@ async function send(message: DeliveryMessage, ctx: DestinationContext<WebhookCon
   const { config } = ctx;
   const body = config.bodyTemplate
     ? await ctx.render(config.bodyTemplate, templateScope(message))
-    : defaultBody(message);
+    : JSON.stringify(deliveryPayload(message));
 
   const headers = new Headers({ ...config.headers, ...config.secretHeaders });
   headers.set('content-type', config.contentType);
