@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import { Counter, Histogram } from 'prom-client';
 import type { Database } from '../../database.ts';
+import { deadline } from '../../platform/abort.ts';
 import { WorkLoop } from '../../platform/jobs/work-loop.ts';
 import { type BulkOptions, bulkMessage } from './bulk-rows.ts';
 import { type ConsentDefault, consentBlock } from './consent.ts';
@@ -304,10 +305,11 @@ export class DeliveryWorker {
         const blocked = consentBlock(loaded.consent, runtime.record.purposes, this.options.consentDefault);
         if (blocked) return finish('suppressed', { error: blocked, duration: null });
       }
-      const timeout = AbortSignal.timeout(
+      const limit = deadline(
         BULK.has(row.kind) ? (this.options.leaseMs ?? 60_000) * 50 : (this.options.leaseMs ?? 60_000) - 5_000,
+        this.stopping.signal,
       );
-      const signal = AbortSignal.any([this.stopping.signal, timeout]);
+      const signal = limit.signal;
       const end = metrics.seconds.startTimer({ type: typeName });
       await runtime.type.send(
         message.kind === 'message' ? await renderData(message) : message,

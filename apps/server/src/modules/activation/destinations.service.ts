@@ -15,6 +15,7 @@ import { type Kysely, sql } from 'kysely';
 import pino from 'pino';
 import { z } from 'zod';
 import type { Database } from '../../database.ts';
+import { deadline } from '../../platform/abort.ts';
 import { newId } from '../../platform/ids.ts';
 import {
   destinationInUse,
@@ -421,9 +422,10 @@ export class DestinationsService {
       exportRoot: this.options.exportRoot,
     });
     const started = Date.now();
+    const limit = deadline(20_000);
     try {
       if (runtime.broken) throw new PermanentError(runtime.broken);
-      await type.send(message, runtime.context(AbortSignal.timeout(20_000)));
+      await type.send(message, runtime.context(limit.signal));
       return { ok: true, error: null, durationMs: Date.now() - started };
     } catch (err) {
       return {
@@ -432,6 +434,7 @@ export class DestinationsService {
         durationMs: Date.now() - started,
       };
     } finally {
+      limit.done();
       await runtime.close();
       await fetch.close();
     }

@@ -1,6 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from 'node:dns';
 import ipaddr from 'ipaddr.js';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { deadline } from '../../platform/abort.ts';
 import { PermanentError, RetryableError } from './destination.ts';
 
 /**
@@ -183,9 +184,16 @@ export function createSafeFetch(options: SafeFetchOptions): SafeFetch {
   const maxRedirects = options.maxRedirects ?? 5;
 
   const safeFetch = async (input: string | URL, init: RequestInit = {}): Promise<Response> => {
-    const signal = init.signal
-      ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
-      : AbortSignal.timeout(timeoutMs);
+    // the time limit covers connecting and the answer's head, redirects included; the body is read
+    // under the caller's signal
+    const limit = deadline(timeoutMs, init.signal ?? undefined);
+    try {
+      return await follow(input, init, limit.signal);
+    } finally {
+      limit.done();
+    }
+  };
+  const follow = async (input: string | URL, init: RequestInit, signal: AbortSignal): Promise<Response> => {
     let target = String(input);
     let request = init;
     for (let hop = 0; ; hop++) {

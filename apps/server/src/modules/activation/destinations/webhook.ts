@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { z } from 'zod';
+import { deadline } from '../../../platform/abort.ts';
 import {
   type DeliveryMessage,
   type DestinationContext,
@@ -114,18 +115,23 @@ async function send(message: DeliveryMessage, ctx: DestinationContext<WebhookCon
     headers.set('webhook-signature', new Webhook(config.signingSecret).sign(message.id, now, body));
   }
 
-  const response = await ctx.fetch(config.url, {
-    method: config.method,
-    headers,
-    body,
-    // a redirect would turn the POST into a GET without the body, or carry the secret headers to
-    // another host: a 3xx is the receiver's misconfiguration, reported as a permanent failure
-    redirect: 'manual',
-    signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(config.timeoutMs)]),
-  });
-  await expectOk(response, 'webhook');
-  // the answer's body is not used; cancelling frees the connection
-  await response.body?.cancel();
+  const limit = deadline(config.timeoutMs, ctx.signal);
+  try {
+    const response = await ctx.fetch(config.url, {
+      method: config.method,
+      headers,
+      body,
+      // a redirect would turn the POST into a GET without the body, or carry the secret headers to
+      // another host: a 3xx is the receiver's misconfiguration, reported as a permanent failure
+      redirect: 'manual',
+      signal: limit.signal,
+    });
+    await expectOk(response, 'webhook');
+    // the answer's body is not used; cancelling frees the connection
+    await response.body?.cancel();
+  } finally {
+    limit.done();
+  }
 }
 
 export const webhookDestination: DestinationType<WebhookConfig> = {
