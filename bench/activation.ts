@@ -104,6 +104,7 @@ async function throughput(): Promise<void> {
     backoff: { baseMs: 1000, capMs: 10_000 },
   });
   const started = Date.now();
+  const cpu = process.cpuUsage();
   worker.start();
   for (;;) {
     const { rows } = await sql<{ n: number }>`
@@ -112,6 +113,8 @@ async function throughput(): Promise<void> {
     await new Promise((r) => setTimeout(r, 200));
   }
   const seconds = (Date.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const workerCpu = (used.user + used.system) / 1e6 / seconds;
   await worker.stop();
   await handle.close();
   await peer.stop();
@@ -126,6 +129,7 @@ async function throughput(): Promise<void> {
     rate / baseline.requests.average,
   );
   line('target', '≥ 2,000/s', undefined, rate / 2000);
+  line('worker CPU (cores busy)', workerCpu.toFixed(2));
 }
 
 /** 2. Ingestion with both destinations healthy, then with one of them down. */

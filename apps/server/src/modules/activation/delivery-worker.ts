@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import { Counter, Histogram } from 'prom-client';
@@ -98,6 +99,8 @@ export class DeliveryWorker {
     private readonly options: DeliveryWorkerOptions,
     private readonly bulk: BulkOptions = {},
   ) {
+    // every delivery in flight listens to the stop signal
+    setMaxListeners(0, this.stopping.signal);
     this.fetch = createSafeFetch({ policy: options.egress, timeoutMs: options.requestTimeoutMs ?? 15_000 });
     this.work = new WorkLoop(() => this.step(), {
       name: 'delivery worker',
@@ -118,6 +121,7 @@ export class DeliveryWorker {
 
   async stop(): Promise<void> {
     await this.work.stop();
+    for (const runtime of this.runtimes.values()) await this.release(runtime);
     this.stopping.abort();
     await Promise.allSettled([...this.inFlight]);
     await this.flush();
@@ -158,13 +162,19 @@ export class DeliveryWorker {
     let claimed = false;
     for (const runtime of this.runtimes.values()) {
       if (!runtime.record.enabled) continue;
+      await this.dispatch(runtime);
+      const { concurrency } = runtime.record;
+      const held = runtime.inFlight + runtime.backlog.length;
+      // a healthy destination without a rate limit keeps a backlog of one round ahead, claimed in
+      // batches; otherwise only what may start now is claimed
+      const prefetch = !runtime.bucket && runtime.breaker.state(now) === 'closed';
       const room = Math.min(
-        runtime.record.concurrency - runtime.inFlight,
+        (prefetch ? 2 * concurrency : concurrency) - held,
         this.options.batch ?? 200,
-        runtime.breaker.allowance(now),
+        prefetch ? Number.POSITIVE_INFINITY : runtime.breaker.allowance(now),
         runtime.bucket ? runtime.bucket.available(now) : Number.POSITIVE_INFINITY,
       );
-      if (room <= 0) continue;
+      if (room <= 0 || (held > 0 && room < Math.ceil(concurrency / 4))) continue;
       const rows = await this.claim(runtime.record.id, room);
       if (rows.length === 0) continue;
       claimed = true;
@@ -173,18 +183,47 @@ export class DeliveryWorker {
         this.db,
         rows.filter((r) => !BULK.has(r.kind)),
       );
-      for (const row of rows) {
-        runtime.breaker.started(now);
-        runtime.inFlight++;
-        const task = this.deliver(runtime, row, messages.get(row.id)).finally(() => {
-          runtime.inFlight--;
-          this.inFlight.delete(task);
-          this.work.notify();
-        });
-        this.inFlight.add(task);
-      }
+      for (const row of rows) runtime.backlog.push({ row, loaded: messages.get(row.id) });
+      await this.dispatch(runtime);
     }
     return claimed;
+  }
+
+  /**
+   * Starts deliveries from the destination's backlog while it has free slots and its circuit lets
+   * them through; when the circuit opens, the backlog goes back to the queue (its leases would
+   * otherwise run out while it waits).
+   */
+  private async dispatch(runtime: DestinationRuntime): Promise<void> {
+    while (runtime.backlog.length > 0 && runtime.inFlight < runtime.record.concurrency) {
+      const now = Date.now();
+      if (runtime.breaker.allowance(now) <= 0) {
+        if (runtime.inFlight === 0 || runtime.breaker.state(now) === 'open') await this.release(runtime);
+        return;
+      }
+      const next = runtime.backlog.shift();
+      if (!next) return;
+      runtime.breaker.started(now);
+      runtime.inFlight++;
+      const task = this.deliver(runtime, next.row, next.loaded).finally(() => {
+        runtime.inFlight--;
+        this.inFlight.delete(task);
+        void this.dispatch(runtime).catch((err: unknown) => this.log.error({ err }, 'dispatch failed'));
+        this.work.notify();
+      });
+      this.inFlight.add(task);
+    }
+  }
+
+  /** Puts claimed but unstarted deliveries back in the queue, as if never claimed. */
+  private async release(runtime: DestinationRuntime): Promise<void> {
+    const rows = runtime.backlog.splice(0);
+    if (rows.length === 0) return;
+    const batch = rows.map(({ row }) => ({ id: row.id, attempt: row.attempts }));
+    await sql`
+      update deliveries d set status = 'pending', attempts = d.attempts - 1, lease_until = null
+        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(id bigint, attempt int)
+       where d.id = r.id and d.status = 'sending' and d.attempts = r.attempt`.execute(this.db);
   }
 
   private async refreshDestinations(): Promise<void> {
@@ -309,12 +348,15 @@ export class DeliveryWorker {
         BULK.has(row.kind) ? (this.options.leaseMs ?? 60_000) * 50 : (this.options.leaseMs ?? 60_000) - 5_000,
         this.stopping.signal,
       );
-      const signal = limit.signal;
       const end = metrics.seconds.startTimer({ type: typeName });
-      await runtime.type.send(
-        message.kind === 'message' ? await renderData(message) : message,
-        runtime.context(signal),
-      );
+      try {
+        await runtime.type.send(
+          message.kind === 'message' ? await renderData(message) : message,
+          runtime.context(limit.signal),
+        );
+      } finally {
+        limit.done();
+      }
       end();
       finish('delivered');
     } catch (err) {

@@ -4,6 +4,7 @@ import { type BreakerOptions, CircuitBreaker, TokenBucket } from './delivery-pol
 import type { DestinationContext, DestinationType } from './destination.ts';
 import { destinationContext } from './destination-context.ts';
 import { MemoryDestinationState } from './destination-state.ts';
+import type { DeliveryRow, LoadedMessage } from './load-messages.ts';
 import type { SafeFetch } from './safe-fetch.ts';
 
 /** A destination as stored (the worker's view). */
@@ -39,9 +40,12 @@ export class DestinationRuntime {
   readonly breaker: CircuitBreaker;
   readonly bucket: TokenBucket | null;
   inFlight = 0;
+  /** claimed deliveries waiting for a free slot, with their loaded messages */
+  readonly backlog: Array<{ readonly row: DeliveryRow; readonly loaded: LoadedMessage | undefined }> = [];
   /** why every delivery fails (the stored config no longer parses), or null */
   readonly broken: string | null;
   private readonly config: unknown;
+  private readonly log: Logger;
 
   constructor(
     readonly record: DestinationRecord,
@@ -49,6 +53,7 @@ export class DestinationRuntime {
     private readonly deps: RuntimeDeps,
   ) {
     this.breaker = new CircuitBreaker(deps.breaker);
+    this.log = deps.log.child({ destination: record.id });
     this.bucket = record.rate_per_second ? new TokenBucket(record.rate_per_second, Date.now()) : null;
     const parsed = type.configSchema.safeParse({ ...record.config, ...record.secrets });
     this.config = parsed.success ? parsed.data : undefined;
@@ -62,7 +67,7 @@ export class DestinationRuntime {
       config: this.config,
       fetch: this.deps.fetch,
       state: this.state,
-      log: this.deps.log.child({ destination: this.record.id }),
+      log: this.log,
       signal,
       exportRoot: this.deps.exportRoot,
     });
