@@ -126,6 +126,10 @@ for (const backend of backends()) {
         .catch((e: unknown) => e)) as ApiError;
       assert.equal(err.status, 400);
       assert.match(err.message, /timeoutMs/);
+      const typo = (await t.api.destinations
+        .create({ name: 'x', type: 'webhook', config: { url: `${peer.url}/`, signingSecrett: 'x' } })
+        .catch((e: unknown) => e)) as ApiError;
+      assert.deepEqual([typo.status, typo.path], [400, 'config.signingSecrett']);
       await t.api.destinations.remove(d.id);
     });
 

@@ -107,6 +107,25 @@ function templateFields(config: Record<string, unknown>): Array<[string, string]
   );
 }
 
+const fieldsOfType = new WeakMap<DestinationType<unknown>, Set<string> | null>();
+
+/** The top-level fields a type's config may have (any branch of a union), or null when open. */
+function knownFields(type: DestinationType<unknown>): Set<string> | null {
+  if (fieldsOfType.has(type)) return fieldsOfType.get(type) ?? null;
+  const fields = new Set<string>();
+  let open = false;
+  const walk = (schema: Record<string, unknown>) => {
+    if (schema.properties) for (const k of Object.keys(schema.properties as object)) fields.add(k);
+    else if (!schema.anyOf && !schema.oneOf && !schema.allOf) open = true;
+    for (const branch of [schema.anyOf, schema.oneOf, schema.allOf])
+      if (Array.isArray(branch)) for (const b of branch) walk(b as Record<string, unknown>);
+  };
+  walk(z.toJSONSchema(type.configSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>);
+  const result = open ? null : fields;
+  fieldsOfType.set(type, result);
+  return result;
+}
+
 export interface DestinationsServiceOptions {
   readonly types: ReadonlyMap<string, DestinationType<unknown>>;
   readonly egress: EgressPolicy;
@@ -147,6 +166,14 @@ export class DestinationsService {
 
   /** Validates a full config (secrets included) against the type: schema, URLs (SSRF), templates. */
   private async validate(type: DestinationType<unknown>, config: Record<string, unknown>) {
+    // a misspelt field would otherwise be dropped silently and its default used
+    const known = knownFields(type);
+    const unknown = known ? Object.keys(config).filter((k) => !known.has(k)) : [];
+    if (unknown.length > 0)
+      throw invalidDestinationConfig(
+        `unknown field ${unknown[0]} for a ${type.type} destination`,
+        unknown[0],
+      );
     const parsed = type.configSchema.safeParse(config);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
