@@ -350,6 +350,28 @@ for (const backend of backends()) {
       await t.api.syncs.remove(sync.id);
     });
 
+    it('keeps to a destination’s rate limit', async () => {
+      const d = await t.api.destinations.create({
+        name: 'slow lane',
+        type: 'webhook',
+        config: { url: `${peer.url}/rated` },
+        ratePerSecond: 5,
+      });
+      const sync = await t.api.syncs.create({
+        name: 'rated',
+        destinationId: d.id,
+        spec: { kind: 'events', mode: 'realtime', filter: { events: [{ event: 'Rated' }] } },
+      });
+      await send(Array.from({ length: 15 }, (_, i) => ({ type: 'track', userId: `r-${i}`, event: 'Rated' })));
+      const started = Date.now();
+      await until(async () => received('/rated').length === 15);
+      const times = peer.requests.filter((r) => r.url === '/rated').length;
+      // a burst of one second's worth (5), then 5 a second: 15 need about 2 s
+      assert.ok(Date.now() - started >= 1_500, `15 deliveries at 5/s took ${Date.now() - started} ms`);
+      assert.equal(times, 15);
+      await t.api.syncs.remove(sync.id);
+    });
+
     it('a dead destination does not hold up a healthy one', async () => {
       const dead = await t.api.destinations.create({
         name: 'down',
