@@ -165,13 +165,12 @@ export class DeliveryWorker {
       await this.dispatch(runtime);
       const { concurrency } = runtime.record;
       const held = runtime.inFlight + runtime.backlog.length;
-      // a healthy destination without a rate limit keeps a backlog of one round ahead, claimed in
-      // batches; otherwise only what may start now is claimed
-      const prefetch = !runtime.bucket && runtime.breaker.state(now) === 'closed';
+      // only what may start now is claimed (a claimed row waiting in memory would hold its lease
+      // while the circuit is open); small claims wait until a quarter of the slots is free
       const room = Math.min(
-        (prefetch ? 2 * concurrency : concurrency) - held,
+        concurrency - held,
         this.options.batch ?? 200,
-        prefetch ? Number.POSITIVE_INFINITY : runtime.breaker.allowance(now),
+        runtime.breaker.allowance(now),
         runtime.bucket ? runtime.bucket.available(now) : Number.POSITIVE_INFINITY,
       );
       if (room <= 0 || (held > 0 && room < Math.ceil(concurrency / 4))) continue;
@@ -249,7 +248,8 @@ export class DeliveryWorker {
     for (const row of rows as DestinationRecord[]) {
       seen.add(row.id);
       const held = this.runtimes.get(row.id);
-      if (held && held.record.version === row.version && held.record.enabled === row.enabled) continue;
+      // every change of a destination (enabling included) bumps its version
+      if (held && held.record.version === row.version) continue;
       const type = this.options.types.get(row.type);
       if (!type) continue;
       if (held) void this.retire(held);
@@ -374,7 +374,9 @@ export class DeliveryWorker {
     const status = (err as { details?: { status?: number } }).details?.status ?? null;
     if (err instanceof SkippedError) finish('skipped', { error: message });
     else if (err instanceof GoneError) {
-      // the target is gone: stop sending to it, keep this delivery (and the rest) queued for later
+      // the target is gone: stop sending to it at once (also in this process, before the stored
+      // change is read back), keep this delivery (and the rest) queued for later
+      runtime.record.enabled = false;
       void this.disable(runtime.record, message);
       finish('pending', { error: message, http: status, next: new Date().toISOString() });
     } else if (err instanceof PermanentError) finish('dead', { error: message, http: status });
