@@ -168,10 +168,11 @@ describe('tag factory (标签工厂) in Chromium', { skip }, () => {
     ]);
 
     await menu('消费金额', /删除/);
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    // the confirm dialog zooms in: click its button once it is open, and wait for it to close
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.waitFor({ state: 'visible' });
+    await confirm.getByRole('button', { name: /确\s*定/ }).click();
+    await confirm.waitFor({ state: 'detached' });
     await page
       .getByTestId('category-node')
       .filter({ hasText: /^消费金额$/ })
