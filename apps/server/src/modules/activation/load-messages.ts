@@ -1,6 +1,7 @@
 import type { FieldMapping } from '@cdp/protocol';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../database.ts';
+import { groupBy } from '../../platform/group-by.ts';
 import type { DeliveryEvent, DeliveryMessage, DeliveryProfile } from './destination.ts';
 
 /** A delivery row as the worker claims it. */
@@ -143,9 +144,7 @@ export async function loadMessages(
   rows: readonly DeliveryRow[],
 ): Promise<Map<string, LoadedMessage>> {
   const out = new Map<string, LoadedMessage>();
-  const byWorkspace = new Map<string, DeliveryRow[]>();
-  for (const r of rows) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r]);
-  for (const [workspaceId, list] of byWorkspace) {
+  for (const [workspaceId, list] of groupBy(rows, (r) => r.workspace_id)) {
     const eventIds = list.flatMap((r) => (r.event_id ? [r.event_id] : []));
     const events = new Map<string, EventRow>();
     if (eventIds.length > 0) {

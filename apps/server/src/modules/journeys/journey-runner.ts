@@ -3,6 +3,7 @@ import type { ContactPolicy, JourneyDefinition, JourneyStep } from '@cdp/protoco
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../database.ts';
+import { groupBy } from '../../platform/group-by.ts';
 import { WorkLoop } from '../../platform/jobs/work-loop.ts';
 import type { DestinationType } from '../activation/index.ts';
 import { clockOf, compileEventScope, evaluate, inEventScope } from '../query/index.ts';
@@ -202,13 +203,7 @@ export class JourneyRunner {
         delete from journey_inbox where id in (
           select id from journey_inbox order by id limit 1000 for update skip locked)
         returning workspace_id, journey_id, profile_id, at`.execute(tx);
-      const byJourney = new Map<string, typeof rows>();
-      for (const r of rows)
-        byJourney.set(`${r.workspace_id}/${r.journey_id}`, [
-          ...(byJourney.get(`${r.workspace_id}/${r.journey_id}`) ?? []),
-          r,
-        ]);
-      for (const list of byJourney.values()) {
+      for (const list of groupBy(rows, (r) => `${r.workspace_id}/${r.journey_id}`).values()) {
         const journey = await tx
           .selectFrom('journeys')
           .select(['workspace_id', 'id', 'published_version', 'status'])
@@ -236,9 +231,7 @@ export class JourneyRunner {
          limit ${this.options.batch ?? 200}
            for update of s skip locked`.execute(tx);
       if (rows.length === 0) return 0;
-      const byWorkspace = new Map<string, StateRow[]>();
-      for (const r of rows) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r]);
-      for (const [workspaceId, states] of byWorkspace)
+      for (const [workspaceId, states] of groupBy(rows, (r) => r.workspace_id))
         queued += await this.walkStates(tx, workspaceId, states);
       return rows.length;
     });
@@ -402,20 +395,21 @@ export class JourneyRunner {
     policy: ContactPolicy,
     channels: ReadonlyMap<string, string>,
   ): Promise<Map<string, Array<{ channel: string; at: Date }>>> {
-    const out = new Map<string, Array<{ channel: string; at: Date }>>();
     const days = Math.max(0, ...policy.caps.map((c) => c.perDays));
-    if (days === 0) return out;
+    if (days === 0) return new Map();
     const { rows } = await sql<{ profile_id: string; destination_id: string; created_at: Date }>`
       select profile_id, destination_id, created_at from deliveries
        where workspace_id = ${workspaceId} and kind = 'message' and profile_id = any(${[...profileIds]}::text[])
          and created_at > now() - make_interval(days => ${days}::int)
          and status not in ('suppressed', 'skipped', 'dead')`.execute(db);
-    for (const r of rows)
-      out.set(r.profile_id, [
-        ...(out.get(r.profile_id) ?? []),
-        { channel: channels.get(r.destination_id) ?? 'other', at: new Date(r.created_at) },
-      ]);
-    return out;
+    return groupBy(
+      rows.map((r) => ({
+        profileId: r.profile_id,
+        channel: channels.get(r.destination_id) ?? 'other',
+        at: new Date(r.created_at),
+      })),
+      (m) => m.profileId,
+    );
   }
 
   /** Trait and tag updates decided by steps: applied after their transaction, with idempotent keys. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { groupBy } from '../../../platform/group-by.ts';
 import type { DeliveryProfile, DestinationContext } from '../destination.ts';
 import { SkippedError } from '../destination.ts';
 import type { AudienceSync } from './ad-api.ts';
@@ -90,9 +91,12 @@ export function tencentSync(
     async change(profile, change) {
       const ids = tencentIdentifiers(profile, config);
       if (ids.length === 0) throw new SkippedError('no identifier Tencent Ads matches on');
-      const byType = new Map<TencentIdType, string[]>();
-      for (const { type, id } of ids) byType.set(type, [...(byType.get(type) ?? []), id]);
-      for (const [type, group] of byType) await upload(change === 'enter' ? 'APPEND' : 'REDUCE', type, group);
+      for (const [type, group] of groupBy(ids, (i) => i.type))
+        await upload(
+          change === 'enter' ? 'APPEND' : 'REDUCE',
+          type,
+          group.map((i) => i.id),
+        );
     },
 
     // Tencent Ads has no replace: a full snapshot appends every member; exits reach the
