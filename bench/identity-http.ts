@@ -31,10 +31,11 @@ async function getLoad(
   headers: Record<string, string>,
   path: () => string,
   seconds: number,
+  connections = 50,
 ) {
   const result = await autocannon({
     url: base,
-    connections: 50,
+    connections,
     duration: seconds,
     headers,
     requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: path() }) }],
@@ -66,30 +67,38 @@ export async function lookupScenario(ctx: Context & { readonly profiles: number 
     select 'ws_default', t || ':' || v, t, v, 'prof_' || lpad(i::text, 24, '0'), now()
       from generate_series(0, ${n - 1}) as i,
            lateral (values ('phone', '+86139' || lpad(i::text, 8, '0')), ('member_id', 'M' || i)) as x(t, v)`);
-  await client.query('analyze');
+  await client.query('vacuum analyze');
   await client.end();
   const bearer = token(url);
   server = await spawnTarget('cdp', CDP, { DATABASE_URL: url });
-  const ours = await getLoad(
-    ctx.autocannon,
-    server.url,
-    { authorization: `Bearer ${bearer}` },
-    () => `/api/v1/profiles/lookup?type=phone&value=139${String(rand(n)).padStart(8, '0')}`,
-    ctx.seconds,
-  );
+  const lookup = (connections: number, seconds: number) =>
+    getLoad(
+      ctx.autocannon,
+      server.url,
+      { authorization: `Bearer ${bearer}` },
+      () => `/api/v1/profiles/lookup?type=phone&value=139${String(rand(n)).padStart(8, '0')}`,
+      seconds,
+      connections,
+    );
+  await lookup(50, 5); // warm-up: JIT, connection pool, prepared statements
+  const rows: string[] = [];
+  for (const connections of [16, 32, 50]) {
+    const ours = await lookup(connections, ctx.seconds);
+    rows.push(
+      `| GET /api/v1/profiles/lookup, ${connections} connections | ${Math.round(ours.rps)} | ${ours.p50} | ${ours.p99} | ${ours.non2xx} | ${(ours.rps / base.rps).toFixed(2)} |`,
+    );
+  }
   await server.stop();
   console.log(
-    `\nProfile lookup by phone (national format, normalised by the server), ${n} profiles, 50 connections:`,
+    `\nProfile lookup by phone (national format, normalised by the server), ${n} profiles, after a 5 s warm-up:`,
   );
   console.log(
     '| target | requests/s | p50 ms | p99 ms | non-2xx | ratio to baseline |\n|---|---:|---:|---:|---:|---:|',
   );
   console.log(
-    `| baseline (node:http, static JSON) | ${Math.round(base.rps)} | ${base.p50} | ${base.p99} | ${base.non2xx} | 1.00 |`,
+    `| baseline (node:http, static JSON), 50 connections | ${Math.round(base.rps)} | ${base.p50} | ${base.p99} | ${base.non2xx} | 1.00 |`,
   );
-  console.log(
-    `| GET /api/v1/profiles/lookup | ${Math.round(ours.rps)} | ${ours.p50} | ${ours.p99} | ${ours.non2xx} | ${(ours.rps / base.rps).toFixed(2)} |`,
-  );
+  for (const row of rows) console.log(row);
 }
 
 let seq = 0;

@@ -6,7 +6,7 @@
  *     bare node:http handler;
  *  3. the live path: ingestion p99 with and without the profile pipeline running, and how long a
  *     new identify takes to show in its profile while /v1/track is under load.
- *   npm run bench:identity [-- --rows 1000000 --profiles 1000000 --seconds 20]
+ *   npm run bench:identity [-- --rows 1000000 --profiles 1000000 --seconds 20 --sections build,lookup,live]
  * Needs PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL.
  */
 import { cpus, totalmem } from 'node:os';
@@ -28,11 +28,13 @@ const { values: args } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     profiles: { type: 'string', default: '1000000' },
     seconds: { type: 'string', default: '20' },
+    sections: { type: 'string', default: 'build,lookup,live' },
   },
 });
 const ROWS = Number(args.rows);
 const PROFILES = Number(args.profiles);
 const SECONDS = Number(args.seconds);
+const SECTIONS = new Set(args.sections.split(','));
 
 /** Row i belongs to person i mod P; its k-th row (k = i div P) carries a different subset of ids. */
 const PEOPLE = Math.round(ROWS / 2.5);
@@ -97,17 +99,19 @@ async function pipelineBuild(url: string) {
 console.log(
   `machine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
 );
-const base = inMemoryBaseline();
-console.log(
-  `baseline: in-memory resolution of ${ROWS} rows → ${base.profiles} profiles in ${base.seconds.toFixed(1)} s`,
-);
-const build = await pipelineBuild(await freshDatabase('cdp_bench_identity'));
-console.log(
-  `profile pipeline on PostgreSQL: ${ROWS} rows → ${build.profiles} profiles in ${build.seconds.toFixed(1)} s ` +
-    `(${Math.round(ROWS / build.seconds)} rows/s; ratio to in-memory ${(base.seconds / build.seconds).toFixed(2)})`,
-);
-if (build.profiles !== base.profiles)
-  console.log(`!! profile counts differ: ${build.profiles} vs ${base.profiles}`);
-
-await lookupScenario({ profiles: PROFILES, seconds: SECONDS, freshDatabase, autocannon });
-await liveScenario({ seconds: SECONDS, freshDatabase, autocannon });
+if (SECTIONS.has('build')) {
+  const base = inMemoryBaseline();
+  console.log(
+    `baseline: in-memory resolution of ${ROWS} rows → ${base.profiles} profiles in ${base.seconds.toFixed(1)} s`,
+  );
+  const build = await pipelineBuild(await freshDatabase('cdp_bench_identity'));
+  console.log(
+    `profile pipeline on PostgreSQL: ${ROWS} rows → ${build.profiles} profiles in ${build.seconds.toFixed(1)} s ` +
+      `(${Math.round(ROWS / build.seconds)} rows/s; ratio to in-memory ${(base.seconds / build.seconds).toFixed(2)})`,
+  );
+  if (build.profiles !== base.profiles)
+    console.log(`!! profile counts differ: ${build.profiles} vs ${base.profiles}`);
+}
+if (SECTIONS.has('lookup'))
+  await lookupScenario({ profiles: PROFILES, seconds: SECONDS, freshDatabase, autocannon });
+if (SECTIONS.has('live')) await liveScenario({ seconds: SECONDS, freshDatabase, autocannon });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Profile } from '@cdp/protocol';
 import type { ApiError } from '@cdp/sdk';
 import { sql } from 'kysely';
 import { normalizeName } from '../src/modules/profiles/index.ts';
@@ -174,6 +175,54 @@ for (const backend of backends()) {
         t.api.profiles.split(person.id, { identifier: { type: 'member_id', value: 'M0001' } }),
         (e: ApiError) => e.status === 400 && e.code === 'identifier_not_in_profile',
       );
+    });
+
+    it('answers many concurrent lookups (sharing database round trips) each with its own profile', async () => {
+      const people = Array.from({ length: 120 }, (_, i) => ({
+        userId: `batch-${i}`,
+        phone: `139${String(10_000_000 + i * 7919).slice(-8)}`,
+      }));
+      await send('/v1/batch', {
+        batch: people.map((p, i) => ({
+          type: 'identify',
+          userId: p.userId,
+          messageId: `batch-identify-${i}`,
+          timestamp: at(10),
+          traits: { phone: p.phone, seq: i },
+        })),
+      });
+      const typed = (phone: string, i: number) =>
+        [phone, `+86${phone}`, `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`, `0086${phone}`][
+          i % 4
+        ];
+      const answers = await Promise.all([
+        ...people.map((p, i) => t.api.profiles.lookup('phone', typed(p.phone, i))),
+        ...people.map((p) => t.api.profiles.lookup('user_id', p.userId)),
+        t.api.profiles.lookup('phone', '13900000000').catch((e: ApiError) => e.status),
+      ]);
+      assert.equal(answers.at(-1), 404, 'a junk number is no one');
+      const byPhone = answers.slice(0, people.length) as Profile[];
+      const byUser = answers.slice(people.length, -1) as Profile[];
+      for (const [i, p] of people.entries()) {
+        assert.equal(byPhone[i].traits.seq, i, `lookup ${typed(p.phone, i)}`);
+        assert.equal(byPhone[i].traits.phone, `+86${p.phone}`);
+        assert.equal(byUser[i].id, byPhone[i].id);
+        assert.equal(byPhone[i].redirectedFrom, null);
+        assert.deepEqual(
+          Profile.parse(byPhone[i]),
+          byPhone[i],
+          'the JSON built by the database fits the schema',
+        );
+        for (const when of [
+          byPhone[i].firstSeenAt,
+          byPhone[i].updatedAt,
+          ...byPhone[i].identifiers.map((x) => x.firstSeenAt),
+        ])
+          assert.equal(new Date(when).toISOString(), when);
+      }
+      assert.equal(byPhone[0].firstSeenAt, at(10));
+      const byId = await Promise.all(byPhone.slice(0, 30).map((p) => t.api.profiles.get(p.id)));
+      assert.deepEqual(byId, byPhone.slice(0, 30));
     });
   });
 }

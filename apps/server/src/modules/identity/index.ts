@@ -22,7 +22,7 @@ export { type ResolveOptions, resolveIdentities } from './graph/resolve-identiti
 export { BUILT_IN_IDENTIFIER_TYPES, type IdentifierType } from './identifiers/identifier-types.ts';
 export { normalizeEmail } from './identifiers/normalize-email.ts';
 export { normalizeIdentifier } from './identifiers/normalize-identifier.ts';
-export { normalizePhone } from './identifiers/normalize-phone.ts';
+export { likelyE164, normalizePhone } from './identifiers/normalize-phone.ts';
 export { matchDecided, matchNotFound } from './identity.errors.ts';
 export { type IdentityRuleActions, identityRoutes } from './identity.routes.ts';
 export type { IdentityTables } from './identity.tables.ts';

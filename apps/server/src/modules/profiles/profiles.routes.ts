@@ -13,9 +13,10 @@ import {
   TimelinePage,
   TimelineQuery,
 } from '@cdp/protocol';
+import type { FastifyReply } from 'fastify';
 import type { HttpServer } from '../../platform/http/http-server.ts';
 import { principalOf } from '../auth/index.ts';
-import type { ProfilesService } from './profiles.service.ts';
+import type { ProfileJsonText, ProfilesService } from './profiles.service.ts';
 
 /** Splits run across identity and profiles (flows/split-profile.flow.ts); the composition root passes it in. */
 export type SplitProfile = (
@@ -24,6 +25,10 @@ export type SplitProfile = (
   body: SplitBody,
   actor: string | null,
 ) => Promise<SplitResult>;
+
+/** JSON text the database built in the shape of the route's schema: sent without re-encoding. */
+const sendJson = (reply: FastifyReply, json: ProfileJsonText) =>
+  reply.type('application/json; charset=utf-8').send(json);
 
 /** Profile API: search, get by id or identifier, timeline, history, identity graph, explain, split. */
 export function profilesRoutes(app: HttpServer, profiles: ProfilesService, split: SplitProfile): void {
@@ -53,7 +58,11 @@ export function profilesRoutes(app: HttpServer, profiles: ProfilesService, split
         response: { 200: Profile },
       },
     },
-    (request) => profiles.lookup(principalOf(request).workspaceId, request.query.type, request.query.value),
+    async (request, reply) =>
+      sendJson(
+        reply,
+        await profiles.lookupJson(principalOf(request).workspaceId, request.query.type, request.query.value),
+      ),
   );
   app.get(
     '/profiles/:id',
@@ -66,7 +75,8 @@ export function profilesRoutes(app: HttpServer, profiles: ProfilesService, split
         response: { 200: Profile },
       },
     },
-    (request) => profiles.get(principalOf(request).workspaceId, request.params.id),
+    async (request, reply) =>
+      sendJson(reply, await profiles.getJson(principalOf(request).workspaceId, request.params.id)),
   );
   app.get(
     '/profiles/:id/timeline',

@@ -9,18 +9,20 @@ import type {
   TimelineQuery,
 } from '@cdp/protocol';
 import type { Kysely } from 'kysely';
+import { GroupCommitter } from '../../platform/db/group-commit.ts';
 import {
   explainLink,
   type IdentifierType,
   type IdentityTables,
   identifierKey,
+  likelyE164,
   loadIdentitySettings,
   normalizeIdentifier,
   parseIdentifierKey,
   resolveComponent,
 } from '../identity/index.ts';
 import { identifierNotFound, invalidIdentifier, profileNotFound } from './profiles.errors.ts';
-import { ProfilesRepository } from './profiles.repository.ts';
+import { type ProfileJson, ProfilesRepository, type ProfileWanted } from './profiles.repository.ts';
 import type { ProfilesTables } from './profiles.tables.ts';
 
 /** Whose events make a profile's timeline. */
@@ -38,26 +40,9 @@ export type TimelineReader = (
 const iso = (d: Date | string) => new Date(d).toISOString();
 const SETTINGS_CACHE_MS = 5_000;
 
-type ProfileRow = NonNullable<Awaited<ReturnType<ProfilesRepository['profileWith']>>>;
+/** A profile as the API's JSON text: sent as is (see ProfilesRepository.profilesJson). */
+export type ProfileJsonText = string & { readonly __profileJson: true };
 
-function toProfile(row: ProfileRow, requestedId: string): Profile {
-  return {
-    id: row.id,
-    redirectedFrom: row.id === requestedId ? null : requestedId,
-    name: row.name,
-    traits: row.traits as Record<string, unknown>,
-    traitSources: row.trait_sources as Profile['traitSources'],
-    identifiers: row.identifiers.map((i) => ({
-      type: i.type,
-      value: i.value,
-      firstSeenAt: iso(i.first_seen_at),
-    })),
-    consent: row.consent as Record<string, unknown>,
-    firstSeenAt: iso(row.first_seen_at),
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-  };
-}
 const SEARCH_TYPES: Record<string, readonly string[]> = {
   phone: ['phone'],
   email: ['email'],
@@ -68,6 +53,8 @@ const SEARCH_TYPES: Record<string, readonly string[]> = {
 /** Reads profiles: by id or identifier, search, timeline, history, and their identity graph. */
 export class ProfilesService {
   private readonly repo: ProfilesRepository;
+  private readonly byId: GroupCommitter<ProfileWanted, ProfileJson | undefined>;
+  private readonly byKey: GroupCommitter<ProfileWanted, ProfileJson | undefined>;
   private readonly settings = new Map<string, { types: readonly IdentifierType[]; until: number }>();
 
   constructor(
@@ -75,6 +62,22 @@ export class ProfilesService {
     private readonly timelineReader: TimelineReader,
   ) {
     this.repo = new ProfilesRepository(db);
+    const batched = (by: 'id' | 'key') =>
+      new GroupCommitter<ProfileWanted, ProfileJson | undefined>((w) => this.repo.profilesJson(by, w), {
+        maxBatch: 256,
+        maxPending: 50_000,
+        concurrency: 2,
+      });
+    this.byId = batched('id');
+    this.byKey = batched('key');
+  }
+
+  /** A profile by id or identifier key; concurrent reads go to the database together. */
+  private async profileWith(workspaceId: string, by: { id: string } | { key: string }) {
+    const [row] = await ('id' in by ? this.byId : this.byKey).submit([
+      { workspaceId, value: 'id' in by ? by.id : by.key },
+    ]);
+    return row;
   }
 
   /** The live id for `id` (following a merge's redirect), or 404. */
@@ -86,11 +89,16 @@ export class ProfilesService {
   }
 
   async get(workspaceId: string, id: string): Promise<Profile> {
-    const row =
-      (await this.repo.profileWith(workspaceId, { id })) ??
-      (await this.repo.profileWith(workspaceId, { id: await this.liveId(workspaceId, id) }));
-    if (!row) throw profileNotFound(id);
-    return toProfile(row, id);
+    return JSON.parse(await this.getJson(workspaceId, id)) as Profile;
+  }
+
+  /** A profile by id (a merged-away id gives the surviving profile, `redirectedFrom` set) as JSON text. */
+  async getJson(workspaceId: string, id: string): Promise<ProfileJsonText> {
+    const row = await this.profileWith(workspaceId, { id });
+    if (row) return row.json as ProfileJsonText;
+    const live = await this.profileWith(workspaceId, { id: await this.liveId(workspaceId, id) });
+    if (!live) throw profileNotFound(id);
+    return JSON.stringify({ ...JSON.parse(live.json), redirectedFrom: id }) as ProfileJsonText;
   }
 
   /** Identifier types, re-read at most every SETTINGS_CACHE_MS (lookups are hot; rules change rarely). */
@@ -117,14 +125,29 @@ export class ProfilesService {
   }
 
   async lookup(workspaceId: string, type: string, value: string): Promise<Profile> {
+    return JSON.parse(await this.lookupJson(workspaceId, type, value)) as Profile;
+  }
+
+  /** The profile of an identifier as JSON text (the value normalised like incoming data). */
+  async lookupJson(workspaceId: string, type: string, value: string): Promise<ProfileJsonText> {
+    // a phone as typed usually has a cheap canonical form; when that is stored, it is the answer
+    const guess = await this.likelyKey(workspaceId, type, value);
+    const hit = guess ? await this.profileWith(workspaceId, { key: guess }) : undefined;
+    if (hit) return hit.json as ProfileJsonText;
     const key = await this.canonicalKey(workspaceId, type, value).catch(() => `${type}:${value}`);
     const row =
-      (await this.repo.profileWith(workspaceId, { key })) ??
+      (await this.profileWith(workspaceId, { key })) ??
       (key === `${type}:${value}`
         ? undefined
-        : await this.repo.profileWith(workspaceId, { key: `${type}:${value}` }));
+        : await this.profileWith(workspaceId, { key: `${type}:${value}` }));
     if (!row) throw identifierNotFound(type, value);
-    return toProfile(row, row.id);
+    return row.json as ProfileJsonText;
+  }
+
+  private async likelyKey(workspaceId: string, type: string, value: string): Promise<string | null> {
+    const definition = (await this.types(workspaceId)).find((t) => t.name === type);
+    const e164 = definition?.format === 'phone' ? likelyE164(value) : null;
+    return e164 === null ? null : identifierKey({ type, value: e164 });
   }
 
   async search(workspaceId: string, q: ProfileSearchQuery): Promise<ProfileList> {

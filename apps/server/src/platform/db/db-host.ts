@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { lockDataDir, lockHolder } from './data-dir-lock.ts';
 import type { PgliteWorkerData } from './pglite-worker.ts';
@@ -33,12 +33,39 @@ function socketDir(dataDir: string): string {
   return resolve(dataDir);
 }
 
-function makePool(config: pg.PoolConfig): pg.Pool {
+function makePool(config: pg.PoolConfig, options: { readonly prepare?: boolean } = {}): pg.Pool {
   const pool = new pg.Pool({ ...config, idleTimeoutMillis: 0, connectionTimeoutMillis: 10_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  if (options.prepare) pool.on('connect', preparingClient);
   return pool;
 }
+
+const PREPARED = /^\/\*prepared:([a-z0-9_]+)\*\//;
+
+/**
+ * Queries that start with `preparedAs(name)` run as named prepared statements on this connection
+ * (parsed and planned once, not per call: the difference between ~2,000 and ~10,000 lookups/s).
+ * Only on a PostgreSQL server: embedded PGlite is one session shared by every pool connection, so a
+ * name prepared by one connection would collide in another.
+ */
+function preparingClient(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (text: unknown, ...rest: unknown[]) => {
+    const name = typeof text === 'string' ? PREPARED.exec(text)?.[1] : undefined;
+    return name ? query({ name, text, values: rest[0] }, ...rest.slice(1)) : query(text, ...rest);
+  };
+}
+
+/**
+ * A marker for the start of a hot query's text that makes it a named prepared statement on a
+ * PostgreSQL server (`sql\`${preparedAs('profile_lookup')} select …\``). The name must be unique to
+ * one query text.
+ */
+export const preparedAs = (name: string) => {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad prepared statement name ${name}`);
+  return sql.raw(`/*prepared:${name}*/ `);
+};
 
 async function startEmbedded(dataDir: string): Promise<{ worker: Worker; release: () => void }> {
   const release = lockDataDir(dataDir);
@@ -84,11 +111,10 @@ async function stopEmbedded(worker: Worker): Promise<void> {
 export async function openDatabase<DB>(options: OpenOptions): Promise<DbHandle<DB>> {
   const startupOptions = `-c statement_timeout=${options.statementTimeoutMs ?? 0}`;
   if (options.databaseUrl) {
-    const pool = makePool({
-      connectionString: options.databaseUrl,
-      max: options.poolSize,
-      options: startupOptions,
-    });
+    const pool = makePool(
+      { connectionString: options.databaseUrl, max: options.poolSize, options: startupOptions },
+      { prepare: true },
+    );
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', db, pool, close: () => db.destroy() };
   }

@@ -1,7 +1,8 @@
 /**
  * Group commit: concurrent callers' writes share one transaction. Each `submit` waits until its items
  * are committed (or failed). While one flush runs, new submissions pile up and go out together in the
- * next, so throughput grows with concurrency at no durability cost.
+ * next, so throughput grows with concurrency at no durability cost. Hot point reads use it the same
+ * way: concurrent lookups share one query (one round trip and one plan execution for many keys).
  */
 export class OverloadedError extends Error {
   override name = 'OverloadedError';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { normalizePhone } from './normalize-phone.ts';
+import { likelyE164, normalizePhone } from './normalize-phone.ts';
 
 const MOBILE = { e164: '+8613800138000', valid: true, type: 'mobile', region: 'CN' };
 const BEIJING_DESK = { e164: '+861065529988', valid: true, type: 'fixed-line', region: 'CN' };
@@ -122,6 +122,31 @@ describe('normalizePhone', () => {
         if (first.e164 !== null) assert.deepEqual(normalizePhone(first.e164, defaultRegion), first);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('likelyE164 guesses the E.164 of every valid number it has a shortcut for', () => {
+    assert.equal(likelyE164('139 0000 1234'), '+8613900001234');
+    assert.equal(likelyE164('139-0000-1234'), '+8613900001234');
+    assert.equal(likelyE164('+8613900001234'), '+8613900001234');
+    assert.equal(likelyE164('(010) 6552 9988'), null, 'no shortcut: the metadata decides');
+    assert.equal(likelyE164('+810250000000'), null);
+    assert.equal(likelyE164('13900001234', 'US'), null);
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+    const typed = fc.oneof(
+      fc
+        .tuple(fc.constantFrom('13', '14', '15', '16', '17', '18', '19', '10', '12'), digits(9))
+        .map((p) => p.join('')),
+      fc.tuple(fc.constantFrom('+86', '+1', '+44', '+852', '+81'), digits(10)).map((p) => p.join('')),
+      fc.tuple(digits(3), digits(4), digits(4)).map((p) => `1${p.join(' ').slice(1)}`),
+    );
+    fc.assert(
+      fc.property(typed, (input) => {
+        const guess = likelyE164(input);
+        const real = normalizePhone(input);
+        if (guess !== null && real.valid) assert.equal(guess, real.e164, input);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
