@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Definition } from '@cdp/protocol';
-import { dependencies } from './dependencies.ts';
+import fc from 'fast-check';
+import { ANY_EVENT, dependencies, eventLookback, mergeLookbacks } from './dependencies.ts';
+import { evaluate } from './evaluate.ts';
+import { CLOCKS, definition, profiles } from './query-arbitraries.test-helper.ts';
+import type { FixtureProfile } from './query-fixtures.test-helper.ts';
 
 describe('dependencies', () => {
   it('lists what a definition reads and whether it depends on the clock', () => {
@@ -50,5 +54,64 @@ describe('dependencies', () => {
       measure: { type: 'did' },
     };
     assert.equal(dependencies(Definition.parse(absolute)).timeRelative, false);
+  });
+});
+
+describe('eventLookback', () => {
+  const asOf = new Date('2026-03-10T00:00:00.000Z');
+  it('bounds each event name by its widest window; ever means all of history', () => {
+    const definition = Definition.parse({
+      kind: 'and',
+      conditions: [
+        { kind: 'event', event: 'Buy', window: { type: 'last_days', days: 30 }, measure: { type: 'did' } },
+        { kind: 'event', event: 'Buy', window: { type: 'last_days', days: 7 }, measure: { type: 'did' } },
+        { kind: 'event', event: 'View', measure: { type: 'did' } },
+        {
+          kind: 'sequence',
+          first: { event: 'Cart' },
+          next: {},
+          withinSeconds: 3600,
+          window: { type: 'between', from: '2026-01-01', to: '2026-02-01' },
+        },
+      ],
+    });
+    const lookback = eventLookback(definition, asOf);
+    assert.deepEqual(lookback.get('Buy'), new Date('2026-02-07T00:00:00.000Z'));
+    assert.equal(lookback.get('View'), null);
+    assert.deepEqual(lookback.get('Cart'), new Date('2025-12-31T00:00:00.000Z'));
+    assert.deepEqual(lookback.get(ANY_EVENT), new Date('2025-12-31T00:00:00.000Z'));
+    const merged = mergeLookbacks([lookback, new Map([['Buy', null]])]);
+    assert.equal(merged.get('Buy'), null);
+  });
+
+  it('never changes a result: events before the lookback are irrelevant (property)', () => {
+    const scenario = CLOCKS.chain(({ asOf, timeZone }) =>
+      fc.record({
+        asOf: fc.constant(asOf),
+        timeZone: fc.constant(timeZone),
+        people: profiles(asOf),
+        tree: definition(asOf),
+      }),
+    );
+    fc.assert(
+      fc.property(scenario, ({ asOf, timeZone, people, tree }) => {
+        const lookback = eventLookback(tree, asOf);
+        const kept = (e: FixtureProfile['events'][number]) =>
+          [e.event ?? '', ANY_EVENT].some((name) => {
+            const since = lookback.get(name);
+            return since === null || (since !== undefined && e.timestamp >= since);
+          });
+        for (const person of people) {
+          const all = evaluate(tree, person, { asOf, timeZone }).matched;
+          const trimmed = evaluate(
+            tree,
+            { ...person, events: person.events.filter(kept) },
+            { asOf, timeZone },
+          );
+          assert.equal(trimmed.matched, all);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

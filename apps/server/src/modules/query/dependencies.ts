@@ -67,3 +67,48 @@ export function dependencies(definition: Definition): Dependencies {
     timeRelative,
   };
 }
+
+/** Any event name (a condition on events of every name). */
+export const ANY_EVENT = '*';
+const DAY_MS = 86_400_000;
+
+/**
+ * How far back events can matter to a definition, per event name read (`ANY_EVENT` for conditions
+ * on every name): the earliest event time, or `null` when all of history matters (an `ever` window).
+ * Windows bound event times only (see EventWindow), so events older than this never change the
+ * result; the bound keeps a day of slack for any time zone's local days.
+ */
+export function eventLookback(definition: Definition, asOf: Date): Map<string, Date | null> {
+  const out = new Map<string, Date | null>();
+  const read = (match: EventMatch, window: EventWindow | undefined) =>
+    widen(out, match.event ?? ANY_EVENT, earliest(window, asOf));
+  for (const { node } of walk(definition)) {
+    if (node.kind === 'event') read(node, node.window);
+    else if (node.kind === 'sequence') {
+      read(node.first, node.window);
+      read(node.next, node.window);
+    }
+  }
+  return out;
+}
+
+function earliest(window: EventWindow | undefined, asOf: Date): Date | null {
+  if (window === undefined || window.type === 'ever') return null;
+  if (window.type === 'last_days') return new Date(asOf.getTime() - (window.days + 1) * DAY_MS);
+  const from = Date.parse(window.from.length === 10 ? `${window.from}T00:00:00Z` : window.from);
+  return Number.isNaN(from) ? null : new Date(from - DAY_MS);
+}
+
+/** The lookbacks of several definitions together: per name, the earliest of them. */
+export function mergeLookbacks(lookbacks: Iterable<Map<string, Date | null>>): Map<string, Date | null> {
+  const out = new Map<string, Date | null>();
+  for (const lookback of lookbacks) for (const [name, since] of lookback) widen(out, name, since);
+  return out;
+}
+
+/** Keeps, per name, the earliest bound seen (`null`, all of history, wins). */
+function widen(out: Map<string, Date | null>, name: string, since: Date | null): void {
+  const known = out.get(name);
+  if (known === null) return;
+  out.set(name, since === null || known === undefined || since < known ? since : known);
+}

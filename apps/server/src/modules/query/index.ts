@@ -9,7 +9,13 @@ export {
   explainProfiles,
   selectProfileIds,
 } from './compile-definition.ts';
-export { type Dependencies, dependencies } from './dependencies.ts';
+export {
+  ANY_EVENT,
+  type Dependencies,
+  dependencies,
+  eventLookback,
+  mergeLookbacks,
+} from './dependencies.ts';
 export { evaluate } from './evaluate.ts';
 export { compileEventScope, inEventScope, propertyPath } from './event-scope.ts';
 export type { Explanation } from './explanation.ts';

@@ -1,6 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../database.ts';
-import type { Dependencies, ProfileSnapshot } from '../query/index.ts';
+import { ANY_EVENT, type Dependencies, type ProfileSnapshot } from '../query/index.ts';
+
+/**
+ * Which events to load: all (`null`), these names, or per name (`ANY_EVENT`: every name) the
+ * earliest event time that can matter (`null`: all of history; see eventLookback).
+ */
+export type EventReads = readonly string[] | ReadonlyMap<string, Date | null> | null;
 
 /** Events read per explanation at most (newest first): a person with more is explained on these. */
 const MAX_EVENTS = 20_000;
@@ -23,14 +29,14 @@ export async function loadSnapshot(
 
 /**
  * Snapshots of many profiles at once (real-time evaluation of a batch): five statements whatever
- * the number of profiles. `events` limits events to those names (`null`: all). Profiles that do not
- * exist are absent from the map.
+ * the number of profiles, with the events `events` reads. Profiles that do not exist are absent from
+ * the map.
  */
 export async function loadSnapshots(
   db: Kysely<Database>,
   workspaceId: string,
   profileIds: readonly string[],
-  events: readonly string[] | null,
+  events: EventReads,
   /** What the evaluated definitions read besides traits, events and memberships. */
   reads: { readonly tags: boolean; readonly identifiers: boolean } = { tags: true, identifiers: true },
   /** At most this many events per profile, the newest (explanations of very active people). */
@@ -53,7 +59,15 @@ export async function loadSnapshots(
   for (const p of profiles)
     out.set(p.id, { traits: p.traits, events: [], identifiers: [], tags: {}, audiences: new Set() });
   if (out.size === 0) return out;
-  if (events === null || events.length > 0) {
+  const lookback = events instanceof Map ? [...events] : null;
+  const names = Array.isArray(events) ? events : null;
+  const which = lookback
+    ? sql`and exists (select 1 from unnest(${lookback.map(([n]) => n)}::text[], ${lookback.map(([, since]) => since)}::timestamptz[]) as w(name, since)
+                       where (w.name = event or w.name = ${ANY_EVENT}) and (w.since is null or "timestamp" >= w.since))`
+    : names
+      ? sql`and event in (select unnest(${names}::text[]))`
+      : sql``;
+  if (events === null || (lookback ?? names ?? []).length > 0) {
     const { rows } = await sql<{
       profile_id: string;
       type: string;
@@ -66,7 +80,7 @@ export async function loadSnapshots(
                ${maxEventsPerProfile ? sql`row_number() over (partition by profile_id order by "timestamp" desc)` : sql`0`} as n
           from profile_events
          where workspace_id = ${workspaceId} and profile_id in ${ids}
-           ${events ? sql`and event in (select unnest(${events}::text[]))` : sql``}) as e
+           ${which}) as e
        ${maxEventsPerProfile ? sql`where n <= ${maxEventsPerProfile} order by "timestamp" desc` : sql``}`.execute(
       db,
     );

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
-import { evaluate } from '../query/index.ts';
+import { evaluate, eventLookback, mergeLookbacks } from '../query/index.ts';
 import { evaluationOrder } from './audience-definition.ts';
 import { audiencesRepository, dependenciesOf, toRule } from './audiences.repository.ts';
 import {
@@ -53,12 +53,26 @@ export async function evaluateTouchedProfiles(
     audienceCycle,
   );
   const removed = new Set(touches.removed);
-  const touched = [
-    ...new Set([...touches.profiles, ...touches.events.keys(), ...(seed?.profiles ?? [])]),
-  ].filter((id) => !removed.has(id));
+  // only profiles some audience can move: changed ones, and those with events an audience reads
   const anyEvent = audiences.some((a) => a.dependencies.anyEvent);
-  const names = [...new Set(audiences.flatMap((a) => a.dependencies.events))];
-  const snapshots = await loadSnapshots(db, workspaceId, touched, anyEvent ? null : names, {
+  const read = new Set(audiences.flatMap((a) => a.dependencies.events));
+  const readsOne = (names: ReadonlySet<string>) => anyEvent || [...names].some((n) => read.has(n));
+  const touched = [
+    ...new Set([
+      ...touches.profiles,
+      ...[...touches.events].filter(([, names]) => readsOne(names)).map(([id]) => id),
+      ...(seed?.profiles ?? []),
+    ]),
+  ].filter((id) => !removed.has(id));
+  if (touched.length === 0) return;
+  // events only as far back as some audience's window reaches
+  const lookback = mergeLookbacks(
+    audiences.map(({ row }) => {
+      const { definition } = toRule(row);
+      return definition ? eventLookback(definition, time.asOf) : new Map();
+    }),
+  );
+  const snapshots = await loadSnapshots(db, workspaceId, touched, lookback, {
     tags: audiences.some((a) => a.dependencies.tags.length > 0),
     identifiers: audiences.some((a) => a.dependencies.identifierTypes.length > 0),
   });
