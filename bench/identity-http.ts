@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type autocannonType from 'autocannon';
 import pg from 'pg';
-import { runLoad } from './load.ts';
+import { runFixedRate, runLoad } from './load.ts';
 import { spawnTarget, type Target } from './targets.ts';
 
 type Autocannon = typeof autocannonType;
@@ -144,17 +144,37 @@ async function visibility(target: Target, bearer: string, until: () => boolean):
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
-/** Ingestion p99 with the profile pipeline off (role api) and on, and profile visibility. */
-export async function liveScenario(ctx: Context) {
+/**
+ * What the live identity + profile pipeline adds to ingestion: the same /v1/track traffic with the
+ * pipeline off (role api) and on, at saturation (50 connections) and at a fixed rate below it (open
+ * loop: latency counted from when each request was due), and how soon an identify shows in its
+ * profile while the fixed-rate load runs.
+ */
+export async function liveScenario(ctx: Context & { readonly rate: number }) {
   const rows: string[] = [];
+  const p99: Record<string, number> = {};
   for (const role of ['api', 'all'] as const) {
     const url = await ctx.freshDatabase('cdp_bench_live');
     const target = await spawnTarget('cdp', CDP, { DATABASE_URL: url, CDP_ROLE: role });
     const bearer = token(url);
     seq++;
+    const fixedLoad = (seconds: number) =>
+      runFixedRate({
+        url: target.url,
+        path: '/v1/track',
+        writeKey: target.writeKey,
+        rate: ctx.rate,
+        seconds,
+        body: trackBody,
+      });
+    await fixedLoad(3); // warm-up: connections, JIT
     let running = true;
     const probe = role === 'all' ? visibility(target, bearer, () => running) : Promise.resolve([]);
-    const r = await runLoad({
+    const fixed = await fixedLoad(ctx.seconds);
+    running = false;
+    const seen = await probe;
+    // then at saturation (after the fixed-rate figure: its backlog must not weigh on that one)
+    const saturated = await runLoad({
       url: target.url,
       path: '/v1/track',
       writeKey: target.writeKey,
@@ -163,20 +183,23 @@ export async function liveScenario(ctx: Context) {
       eventsPerRequest: 1,
       body: trackBody,
     });
-    running = false;
-    const seen = await probe;
     await target.stop();
+    p99[role] = fixed.p99;
     rows.push(
-      `| ${role === 'api' ? 'pipeline off (CDP_ROLE=api)' : 'pipeline on'} | ${Math.round(r.requestsPerSec)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ` +
+      `| ${role === 'api' ? 'pipeline off (CDP_ROLE=api)' : 'pipeline on'} | ${Math.round(saturated.requestsPerSec)} | ${saturated.p99} | ` +
+        `${fixed.p50.toFixed(1)} | ${fixed.p99.toFixed(1)} | ${saturated.non2xx + fixed.non2xx} | ` +
         (seen.length
           ? `${pct(seen, 50).toFixed(0)} / ${pct(seen, 99).toFixed(0)} ms (${seen.length} probes)`
           : '—') +
         ' |',
     );
   }
-  console.log('\nLive path: /v1/track, 50 connections, each event a new (userId, anonymousId) pair:');
   console.log(
-    '| server | requests/s | p50 ms | p99 ms | non-2xx | identify → visible in profile p50 / p99 |\n|---|---:|---:|---:|---:|---|',
+    `\nLive path: /v1/track, each event a new (userId, anonymousId) pair; saturation = 50 connections, fixed rate = ${ctx.rate} requests/s (open loop):`,
+  );
+  console.log(
+    '| server | saturation requests/s | saturation p99 ms | fixed rate p50 ms | fixed rate p99 ms | non-2xx | identify → visible in profile p50 / p99 |\n|---|---:|---:|---:|---:|---:|---|',
   );
   for (const row of rows) console.log(row);
+  console.log(`added p99 at ${ctx.rate} requests/s: ${(p99.all - p99.api).toFixed(1)} ms`);
 }

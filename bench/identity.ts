@@ -6,7 +6,7 @@
  *     bare node:http handler;
  *  3. the live path: ingestion p99 with and without the profile pipeline running, and how long a
  *     new identify takes to show in its profile while /v1/track is under load.
- *   npm run bench:identity [-- --rows 1000000 --profiles 1000000 --seconds 20 --sections build,lookup,live]
+ *   npm run bench:identity [-- --rows 1000000 --profiles 1000000 --seconds 20 --sections build,lookup,live --rate 1000]
  * Needs PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL.
  */
 import { cpus, totalmem } from 'node:os';
@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
     profiles: { type: 'string', default: '1000000' },
     seconds: { type: 'string', default: '20' },
     sections: { type: 'string', default: 'build,lookup,live' },
+    /** Requests per second of the live path's fixed-rate load. */
+    rate: { type: 'string', default: '1000' },
   },
 });
 const ROWS = Number(args.rows);
@@ -114,4 +116,5 @@ if (SECTIONS.has('build')) {
 }
 if (SECTIONS.has('lookup'))
   await lookupScenario({ profiles: PROFILES, seconds: SECONDS, freshDatabase, autocannon });
-if (SECTIONS.has('live')) await liveScenario({ seconds: SECONDS, freshDatabase, autocannon });
+if (SECTIONS.has('live'))
+  await liveScenario({ seconds: SECONDS, freshDatabase, autocannon, rate: Number(args.rate) });

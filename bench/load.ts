@@ -46,3 +46,50 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     p99: result.latency.p99,
   };
 }
+
+export interface FixedRateResult {
+  readonly sent: number;
+  readonly non2xx: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/**
+ * An open-loop load: `rate` requests per second at even intervals, whatever the answers, each
+ * request's latency counted from when it was due (so a stalled server is not hidden by the load
+ * slowing down with it, unlike a closed loop of N connections at saturation).
+ */
+export async function runFixedRate(
+  spec: Omit<LoadSpec, 'connections' | 'eventsPerRequest'> & { rate: number },
+) {
+  const { Pool } = await import('undici');
+  const pool = new Pool(spec.url, { connections: 64, pipelining: 1 });
+  const headers = {
+    'content-type': 'application/json',
+    authorization: `Basic ${Buffer.from(`${spec.writeKey}:`).toString('base64')}`,
+  };
+  const latencies: number[] = [];
+  let non2xx = 0;
+  const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
+  const total = Math.round(spec.rate * spec.seconds);
+  for (let n = 0; n < total; n++) {
+    const due = started + (n * 1000) / spec.rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const request: Promise<void> = pool
+      .request({ path: spec.path, method: 'POST', headers, body: JSON.stringify(spec.body(n)) })
+      .then(async (res) => {
+        await res.body.dump();
+        if (res.statusCode >= 300) non2xx++;
+        latencies.push(performance.now() - due);
+      })
+      .finally(() => inFlight.delete(request));
+    inFlight.add(request);
+  }
+  await Promise.all(inFlight);
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  return { sent: total, non2xx, p50: at(0.5), p99: at(0.99) } satisfies FixedRateResult;
+}
