@@ -14,3 +14,7 @@ export const evidenceNotInProfile = (evidenceId: string, profileId: string) =>
     'evidence_not_in_profile',
     `Evidence ${evidenceId} links nothing in profile ${profileId}`,
   );
+export const tooManyLookups = () =>
+  new AppError('unavailable', 'overloaded', 'Too many profile reads are waiting; retry shortly', {
+    retryAfterSeconds: 1,
+  });

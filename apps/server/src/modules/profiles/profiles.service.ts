@@ -9,7 +9,7 @@ import type {
   TimelineQuery,
 } from '@cdp/protocol';
 import type { Kysely } from 'kysely';
-import { GroupCommitter } from '../../platform/db/group-commit.ts';
+import { GroupCommitter, OverloadedError } from '../../platform/db/group-commit.ts';
 import {
   explainLink,
   type IdentifierType,
@@ -21,7 +21,7 @@ import {
   parseIdentifierKey,
   resolveComponent,
 } from '../identity/index.ts';
-import { identifierNotFound, invalidIdentifier, profileNotFound } from './profiles.errors.ts';
+import { identifierNotFound, invalidIdentifier, profileNotFound, tooManyLookups } from './profiles.errors.ts';
 import { type ProfileJson, ProfilesRepository, type ProfileWanted } from './profiles.repository.ts';
 import type { ProfilesTables } from './profiles.tables.ts';
 
@@ -74,10 +74,13 @@ export class ProfilesService {
 
   /** A profile by id or identifier key; concurrent reads go to the database together. */
   private async profileWith(workspaceId: string, by: { id: string } | { key: string }) {
-    const [row] = await ('id' in by ? this.byId : this.byKey).submit([
-      { workspaceId, value: 'id' in by ? by.id : by.key },
-    ]);
-    return row;
+    const wanted = { workspaceId, value: 'id' in by ? by.id : by.key };
+    try {
+      const [row] = await ('id' in by ? this.byId : this.byKey).submit([wanted]);
+      return row;
+    } catch (err) {
+      throw err instanceof OverloadedError ? tooManyLookups() : err;
+    }
   }
 
   /** The live id for `id` (following a merge's redirect), or 404. */
