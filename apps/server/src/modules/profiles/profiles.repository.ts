@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { preparedAs } from '../../platform/db/db-host.ts';
 import type { IdentityTables } from '../identity/index.ts';
 import type { ProfilesTables } from './profiles.tables.ts';
@@ -11,15 +11,9 @@ export interface ProfileWanted {
   readonly value: string;
 }
 
-/** A profile as the API's `Profile` JSON text, and its id. */
-export interface ProfileJson {
-  readonly id: string;
-  readonly json: string;
-}
-
-/** A timestamp as JavaScript's `toISOString` writes it (`2026-05-01T08:00:00.000Z`). */
-const isoUtc = (column: RawBuilder<unknown> | ReturnType<typeof sql.ref>) =>
-  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A timestamp column as JavaScript's `toISOString` writes it (`2026-05-01T08:00:00.000Z`). */
+const isoUtc = (column: string) =>
+  sql`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Escapes `%`, `_` and `\` for a LIKE prefix. */
 const likePrefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -43,10 +37,7 @@ export class ProfilesRepository {
    * in one round trip for many wanted ones (concurrent lookups share it), by profile id or by
    * identifier key; the answer is in the order asked, `undefined` where there is none.
    */
-  async profilesJson(
-    by: 'id' | 'key',
-    wanted: readonly ProfileWanted[],
-  ): Promise<(ProfileJson | undefined)[]> {
+  async profilesJson(by: 'id' | 'key', wanted: readonly ProfileWanted[]): Promise<(string | undefined)[]> {
     const workspaces = wanted.map((w) => w.workspaceId);
     const values = wanted.map((w) => w.value);
     const target =
@@ -55,21 +46,21 @@ export class ProfilesRepository {
         : sql`select w.ord, w.ws, n.profile_id as id
                 from unnest(${workspaces}::text[], ${values}::text[]) with ordinality as w(ws, v, ord)
                 join identity_nodes n on n.workspace_id = w.ws and n.key = w.v`;
-    const { rows } = await sql<ProfileJson & { ord: string }>`${preparedAs(`profiles_json_by_${by}`)}
+    const { rows } = await sql<{ ord: string; json: string }>`${preparedAs(`profiles_json_by_${by}`)}
       with t as (${target})
-      select t.ord, p.id, json_build_object(
+      select t.ord, json_build_object(
                'id', p.id, 'redirectedFrom', null, 'name', p.name, 'traits', p.traits,
                'traitSources', p.trait_sources,
                'identifiers', coalesce((
-                  select json_agg(json_build_object('type', n.type, 'value', n.value, 'firstSeenAt', ${isoUtc(sql.ref('n.first_seen_at'))})
+                  select json_agg(json_build_object('type', n.type, 'value', n.value, 'firstSeenAt', ${isoUtc('n.first_seen_at')})
                                   order by n.first_seen_at, n.key)
                     from identity_nodes n where n.workspace_id = p.workspace_id and n.profile_id = p.id), '[]'),
-               'consent', p.consent, 'firstSeenAt', ${isoUtc(sql.ref('p.first_seen_at'))},
-               'createdAt', ${isoUtc(sql.ref('p.created_at'))}, 'updatedAt', ${isoUtc(sql.ref('p.updated_at'))}
+               'consent', p.consent, 'firstSeenAt', ${isoUtc('p.first_seen_at')},
+               'createdAt', ${isoUtc('p.created_at')}, 'updatedAt', ${isoUtc('p.updated_at')}
              )::text as json
         from t join profiles p on p.workspace_id = t.ws and p.id = t.id`.execute(this.db);
-    const out = new Array<ProfileJson | undefined>(wanted.length).fill(undefined);
-    for (const { ord, ...row } of rows) out[Number(ord) - 1] = row;
+    const out = new Array<string | undefined>(wanted.length).fill(undefined);
+    for (const { ord, json } of rows) out[Number(ord) - 1] = json;
     return out;
   }
 

@@ -22,7 +22,7 @@ import {
   resolveComponent,
 } from '../identity/index.ts';
 import { identifierNotFound, invalidIdentifier, profileNotFound, tooManyLookups } from './profiles.errors.ts';
-import { type ProfileJson, ProfilesRepository, type ProfileWanted } from './profiles.repository.ts';
+import { ProfilesRepository, type ProfileWanted } from './profiles.repository.ts';
 import type { ProfilesTables } from './profiles.tables.ts';
 
 /** Whose events make a profile's timeline. */
@@ -53,8 +53,8 @@ const SEARCH_TYPES: Record<string, readonly string[]> = {
 /** Reads profiles: by id or identifier, search, timeline, history, and their identity graph. */
 export class ProfilesService {
   private readonly repo: ProfilesRepository;
-  private readonly byId: GroupCommitter<ProfileWanted, ProfileJson | undefined>;
-  private readonly byKey: GroupCommitter<ProfileWanted, ProfileJson | undefined>;
+  private readonly byId: GroupCommitter<ProfileWanted, string | undefined>;
+  private readonly byKey: GroupCommitter<ProfileWanted, string | undefined>;
   private readonly settings = new Map<string, { types: readonly IdentifierType[]; until: number }>();
 
   constructor(
@@ -63,7 +63,7 @@ export class ProfilesService {
   ) {
     this.repo = new ProfilesRepository(db);
     const batched = (by: 'id' | 'key') =>
-      new GroupCommitter<ProfileWanted, ProfileJson | undefined>((w) => this.repo.profilesJson(by, w), {
+      new GroupCommitter<ProfileWanted, string | undefined>((w) => this.repo.profilesJson(by, w), {
         maxBatch: 256,
         maxPending: 50_000,
         concurrency: 2,
@@ -72,12 +72,12 @@ export class ProfilesService {
     this.byKey = batched('key');
   }
 
-  /** A profile by id or identifier key; concurrent reads go to the database together. */
+  /** A profile's JSON by id or identifier key; concurrent reads go to the database together. */
   private async profileWith(workspaceId: string, by: { id: string } | { key: string }) {
     const wanted = { workspaceId, value: 'id' in by ? by.id : by.key };
     try {
-      const [row] = await ('id' in by ? this.byId : this.byKey).submit([wanted]);
-      return row;
+      const [json] = await ('id' in by ? this.byId : this.byKey).submit([wanted]);
+      return json;
     } catch (err) {
       throw err instanceof OverloadedError ? tooManyLookups() : err;
     }
@@ -97,11 +97,11 @@ export class ProfilesService {
 
   /** A profile by id (a merged-away id gives the surviving profile, `redirectedFrom` set) as JSON text. */
   async getJson(workspaceId: string, id: string): Promise<ProfileJsonText> {
-    const row = await this.profileWith(workspaceId, { id });
-    if (row) return row.json as ProfileJsonText;
+    const json = await this.profileWith(workspaceId, { id });
+    if (json) return json as ProfileJsonText;
     const live = await this.profileWith(workspaceId, { id: await this.liveId(workspaceId, id) });
     if (!live) throw profileNotFound(id);
-    return JSON.stringify({ ...JSON.parse(live.json), redirectedFrom: id }) as ProfileJsonText;
+    return JSON.stringify({ ...JSON.parse(live), redirectedFrom: id }) as ProfileJsonText;
   }
 
   /** Identifier types, re-read at most every SETTINGS_CACHE_MS (lookups are hot; rules change rarely). */
@@ -136,15 +136,15 @@ export class ProfilesService {
     // a phone as typed usually has a cheap canonical form; when that is stored, it is the answer
     const guess = await this.likelyKey(workspaceId, type, value);
     const hit = guess ? await this.profileWith(workspaceId, { key: guess }) : undefined;
-    if (hit) return hit.json as ProfileJsonText;
+    if (hit) return hit as ProfileJsonText;
     const key = await this.canonicalKey(workspaceId, type, value).catch(() => `${type}:${value}`);
-    const row =
+    const json =
       (await this.profileWith(workspaceId, { key })) ??
       (key === `${type}:${value}`
         ? undefined
         : await this.profileWith(workspaceId, { key: `${type}:${value}` }));
-    if (!row) throw identifierNotFound(type, value);
-    return row.json as ProfileJsonText;
+    if (!json) throw identifierNotFound(type, value);
+    return json as ProfileJsonText;
   }
 
   private async likelyKey(workspaceId: string, type: string, value: string): Promise<string | null> {
