@@ -86,7 +86,7 @@ const load = await timed(async () => {
            now() - ((g::bigint * 104729) % 525600) * interval '1 minute', now(),
            jsonb_build_object('revenue', (g % 500) + 9.9, 'category', (array['护肤','彩妆','香水','个护'])[1 + g % 4])
       from generate_series(1, ${EVENTS}) g`.execute(db);
-  await sql`insert into event_keys (workspace_id, key, event_id) select workspace_id, 'user_id:' || user_id, id from events`.execute(
+  await sql`insert into event_keys (workspace_id, key, event_id, type, event, "timestamp") select workspace_id, 'user_id:' || user_id, id, type, event, "timestamp" from events`.execute(
     db,
   );
   await sql`analyze`.execute(db);

@@ -6,6 +6,7 @@ import {
   applyEvidence,
   type Evidence,
   graphRepository,
+  type IndexedEvent,
   loadIdentitySettings,
 } from '../modules/identity/index.ts';
 import { enqueueJourneyEvents } from '../modules/journeys/index.ts';
@@ -155,12 +156,19 @@ async function applyWorkspaceEvents(
   const quality = new Map<string, QualityCount>();
   // counted on the day the data arrived, like the ingestion counters
   const day = new Date().toISOString().slice(0, 10);
-  const owners: Array<{ key: string; eventId: string }> = [];
+  const owners: IndexedEvent[] = [];
   for (const e of events) {
     const found = eventEvidence(e, types);
     if (found.evidence) evidence.push(found.evidence);
     const head = found.evidence?.identifiers[0];
-    if (head) owners.push({ key: `${head.type}:${head.value}`, eventId: e.id });
+    if (head)
+      owners.push({
+        key: `${head.type}:${head.value}`,
+        eventId: e.id,
+        type: e.type,
+        event: e.event,
+        timestamp: e.timestamp,
+      });
     if (found.traits) traitEvidence.push(found.traits);
     for (const metric of found.issues) {
       const key = `${e.source_id}|${day}|${metric}`;

@@ -14,6 +14,15 @@ export interface ObservationRow {
   readonly details?: unknown;
 }
 
+/** An event and the identifier it is indexed under (its head identifier). */
+export interface IndexedEvent {
+  readonly key: string;
+  readonly eventId: string;
+  readonly type: string;
+  readonly event: string | null;
+  readonly timestamp: Date;
+}
+
 export interface NodeWrite {
   readonly key: string;
   readonly profileId: string;
@@ -289,13 +298,17 @@ export const graphRepository = {
       .execute();
   },
 
-  /** Indexes events under their head identifier: with the graph, each event's profile (`profile_events`). */
-  async indexEvents(db: Db, workspaceId: string, rows: ReadonlyArray<{ key: string; eventId: string }>) {
+  /**
+   * Indexes events under their head identifier: with the graph, each event's profile
+   * (`profile_events`). The event's type, name and time ride along, so loads filter in the index.
+   */
+  async indexEvents(db: Db, workspaceId: string, rows: readonly IndexedEvent[]) {
     if (rows.length === 0) return;
     await sql`
-      insert into event_keys (workspace_id, key, event_id)
-      select ${workspaceId}, key, "eventId"::bigint
-        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e(key text, "eventId" text)
+      insert into event_keys (workspace_id, key, event_id, type, event, "timestamp")
+      select ${workspaceId}, key, "eventId"::bigint, type, event, "timestamp"
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as e(key text, "eventId" text, type text, event text, "timestamp" timestamptz)
       on conflict do nothing`.execute(db);
   },
 };

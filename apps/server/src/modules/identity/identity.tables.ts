@@ -57,6 +57,10 @@ export interface EventKeysTable {
   workspace_id: string;
   key: string;
   event_id: string;
+  /** The event's type, name and time, copied from `events` (they never change). */
+  type: string;
+  event: string | null;
+  timestamp: Date;
 }
 
 export interface IdentityNodesTable {

@@ -26,7 +26,7 @@ export { likelyE164, normalizePhone } from './identifiers/normalize-phone.ts';
 export { matchDecided, matchNotFound } from './identity.errors.ts';
 export { type IdentityRuleActions, identityRoutes } from './identity.routes.ts';
 export type { IdentityTables } from './identity.tables.ts';
-export { graphRepository } from './identity-graph.repository.ts';
+export { graphRepository, type IndexedEvent } from './identity-graph.repository.ts';
 export {
   type IdentitySettings,
   loadIdentitySettings,

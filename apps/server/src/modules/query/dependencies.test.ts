@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Definition } from '@cdp/protocol';
 import fc from 'fast-check';
-import { ANY_EVENT, dependencies, eventLookback, mergeLookbacks } from './dependencies.ts';
+import {
+  ANY_EVENT,
+  dependencies,
+  eventLookback,
+  eventPropertyReads,
+  mergeLookbacks,
+} from './dependencies.ts';
 import { evaluate } from './evaluate.ts';
 import { CLOCKS, definition, profiles } from './query-arbitraries.test-helper.ts';
 import type { FixtureProfile } from './query-fixtures.test-helper.ts';
@@ -109,6 +115,63 @@ describe('eventLookback', () => {
             { asOf, timeZone },
           );
           assert.equal(trimmed.matched, all);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('eventPropertyReads', () => {
+  it('names the events whose properties are filtered or aggregated', () => {
+    const definition = Definition.parse({
+      kind: 'and',
+      conditions: [
+        { kind: 'event', event: 'Buy', measure: { type: 'did' } },
+        {
+          kind: 'event',
+          event: 'Pay',
+          measure: {
+            type: 'aggregate',
+            function: 'sum',
+            path: ['amount'],
+            test: { operator: 'gte', value: 1 },
+          },
+        },
+        {
+          kind: 'sequence',
+          first: { event: 'View', where: [{ path: ['sku'], test: { operator: 'exists' } }] },
+          next: { event: 'Cart' },
+          withinSeconds: 60,
+        },
+        { kind: 'event', where: [{ path: ['x'], test: { operator: 'exists' } }], measure: { type: 'did' } },
+      ],
+    });
+    assert.deepEqual([...eventPropertyReads(definition)].sort(), [ANY_EVENT, 'Pay', 'View']);
+  });
+
+  it('never changes a result: properties of other events are not needed (property)', () => {
+    const scenario = CLOCKS.chain(({ asOf, timeZone }) =>
+      fc.record({
+        asOf: fc.constant(asOf),
+        timeZone: fc.constant(timeZone),
+        people: profiles(asOf),
+        tree: definition(asOf),
+      }),
+    );
+    fc.assert(
+      fc.property(scenario, ({ asOf, timeZone, people, tree }) => {
+        const reads = eventPropertyReads(tree);
+        const stripped = (e: FixtureProfile['events'][number]) =>
+          reads.has(ANY_EVENT) || reads.has(e.event ?? '') ? e : { ...e, properties: null };
+        for (const person of people) {
+          const all = evaluate(tree, person, { asOf, timeZone });
+          const without = evaluate(
+            tree,
+            { ...person, events: person.events.map(stripped) },
+            { asOf, timeZone },
+          );
+          assert.equal(without.matched, all.matched);
         }
       }),
       { numRuns: 500 },

@@ -92,6 +92,26 @@ export function eventLookback(definition: Definition, asOf: Date): Map<string, D
   return out;
 }
 
+/**
+ * The event names whose properties a definition reads (`ANY_EVENT` when a condition on events of
+ * every name reads them): property filters and aggregates of a property. Events of other names are
+ * evaluated on their type, name and time alone.
+ */
+export function eventPropertyReads(definition: Definition): Set<string> {
+  const out = new Set<string>();
+  const read = (match: EventMatch, aggregates = false) => {
+    if (aggregates || (match.where?.length ?? 0) > 0) out.add(match.event ?? ANY_EVENT);
+  };
+  for (const { node } of walk(definition)) {
+    if (node.kind === 'event') read(node, node.measure.type === 'aggregate');
+    else if (node.kind === 'sequence') {
+      read(node.first);
+      read(node.next);
+    }
+  }
+  return out;
+}
+
 function earliest(window: EventWindow | undefined, asOf: Date): Date | null {
   if (window === undefined || window.type === 'ever') return null;
   if (window.type === 'last_days') return new Date(asOf.getTime() - (window.days + 1) * DAY_MS);

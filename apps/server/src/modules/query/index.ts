@@ -14,6 +14,7 @@ export {
   type Dependencies,
   dependencies,
   eventLookback,
+  eventPropertyReads,
   mergeLookbacks,
 } from './dependencies.ts';
 export { evaluate } from './evaluate.ts';

@@ -57,10 +57,9 @@ export async function insertProfiles(
         (e) =>
           sql`(${workspaceId}, 'src_test', ${e.message}, ${e.type}, ${e.event}, ${e.profile}, ${e.timestamp.toISOString()}::timestamptz, ${at}::timestamptz, ${json(e.properties)}::jsonb)`,
       ),
-    )} returning id, user_id)
-    insert into event_keys (workspace_id, key, event_id) select ${workspaceId}, 'user_id:' || user_id, id from inserted`.execute(
-      db,
-    );
+    )} returning id, user_id, type, event, "timestamp")
+    insert into event_keys (workspace_id, key, event_id, type, event, "timestamp")
+    select ${workspaceId}, 'user_id:' || user_id, id, type, event, "timestamp" from inserted`.execute(db);
   const tags = profiles.flatMap((p) =>
     Object.entries(p.tags).map(([tag, value]) => ({ tag, value, profile: p.id })),
   );

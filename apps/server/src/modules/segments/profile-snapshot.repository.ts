@@ -37,8 +37,16 @@ export async function loadSnapshots(
   workspaceId: string,
   profileIds: readonly string[],
   events: EventReads,
-  /** What the evaluated definitions read besides traits, events and memberships. */
-  reads: { readonly tags: boolean; readonly identifiers: boolean } = { tags: true, identifiers: true },
+  /**
+   * What the evaluated definitions read besides traits, events and memberships; `eventProperties`:
+   * the names whose properties they read (`ANY_EVENT`: every name; omitted: all properties). Other
+   * events come from the index alone, with `properties: null`.
+   */
+  reads: {
+    readonly tags: boolean;
+    readonly identifiers: boolean;
+    readonly eventProperties?: ReadonlySet<string>;
+  } = { tags: true, identifiers: true },
   /** At most this many events per profile, the newest (explanations of very active people). */
   maxEventsPerProfile?: number,
 ): Promise<Map<string, ProfileSnapshot & { audiences: Set<string> }>> {
@@ -61,12 +69,21 @@ export async function loadSnapshots(
   if (out.size === 0) return out;
   const lookback = events instanceof Map ? [...events] : null;
   const names = Array.isArray(events) ? events : null;
+  // type, name and time come from the index (`event_keys` carries them); properties from `events`
   const which = lookback
     ? sql`and exists (select 1 from unnest(${lookback.map(([n]) => n)}::text[], ${lookback.map(([, since]) => since)}::timestamptz[]) as w(name, since)
-                       where (w.name = event or w.name = ${ANY_EVENT}) and (w.since is null or "timestamp" >= w.since))`
+                       where (w.name = k.event or w.name = ${ANY_EVENT}) and (w.since is null or k."timestamp" >= w.since))`
     : names
-      ? sql`and event in (select unnest(${names}::text[]))`
+      ? sql`and k.event in (select unnest(${names}::text[]))`
       : sql``;
+  const fetch = sql`(select e.properties from events e where e.id = k.event_id)`;
+  const withProperties = reads.eventProperties;
+  const properties =
+    withProperties === undefined || withProperties.has(ANY_EVENT)
+      ? fetch
+      : withProperties.size === 0
+        ? sql`null::jsonb`
+        : sql`case when k.event in (select unnest(${[...withProperties]}::text[])) then ${fetch} end`;
   if (events === null || (lookback ?? names ?? []).length > 0) {
     const { rows } = await sql<{
       profile_id: string;
@@ -76,10 +93,11 @@ export async function loadSnapshots(
       properties: unknown;
     }>`
       select profile_id, type, event, "timestamp", properties from (
-        select profile_id, type, event, "timestamp", properties,
-               ${maxEventsPerProfile ? sql`row_number() over (partition by profile_id order by "timestamp" desc)` : sql`0`} as n
-          from profile_events
-         where workspace_id = ${workspaceId} and profile_id in ${ids}
+        select n.profile_id, k.type, k.event, k."timestamp", ${properties} as properties,
+               ${maxEventsPerProfile ? sql`row_number() over (partition by n.profile_id order by k."timestamp" desc)` : sql`0`} as n
+          from identity_nodes n
+          join event_keys k on k.workspace_id = n.workspace_id and k.key = n.key
+         where n.workspace_id = ${workspaceId} and n.profile_id in ${ids}
            ${which}) as e
        ${maxEventsPerProfile ? sql`where n <= ${maxEventsPerProfile} order by "timestamp" desc` : sql``}`.execute(
       db,

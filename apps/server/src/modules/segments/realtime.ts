@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
-import { evaluate, eventLookback, mergeLookbacks } from '../query/index.ts';
+import { evaluate, eventLookback, eventPropertyReads, mergeLookbacks } from '../query/index.ts';
 import { evaluationOrder } from './audience-definition.ts';
 import { audiencesRepository, dependenciesOf, toRule } from './audiences.repository.ts';
 import {
@@ -66,15 +66,13 @@ export async function evaluateTouchedProfiles(
   ].filter((id) => !removed.has(id));
   if (touched.length === 0) return;
   // events only as far back as some audience's window reaches
-  const lookback = mergeLookbacks(
-    audiences.map(({ row }) => {
-      const { definition } = toRule(row);
-      return definition ? eventLookback(definition, time.asOf) : new Map();
-    }),
-  );
+  const definitions = audiences.flatMap(({ row }) => toRule(row).definition ?? []);
+  const lookback = mergeLookbacks(definitions.map((d) => eventLookback(d, time.asOf)));
   const snapshots = await loadSnapshots(db, workspaceId, touched, lookback, {
     tags: audiences.some((a) => a.dependencies.tags.length > 0),
     identifiers: audiences.some((a) => a.dependencies.identifierTypes.length > 0),
+    // properties only of the events whose properties some condition reads
+    eventProperties: new Set(definitions.flatMap((d) => [...eventPropertyReads(d)])),
   });
 
   const moved = new Map<string, MembershipDelta>();
