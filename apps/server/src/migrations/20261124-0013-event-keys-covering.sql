@@ -28,3 +28,6 @@ select k.workspace_id, n.profile_id, k.event_id, k.type, k.event, k."timestamp",
   from event_keys k
   join identity_nodes n on n.workspace_id = k.workspace_id and n.key = k.key
   join events e on e.id = k.event_id;
+
+-- a new table has no statistics until autovacuum comes by: plan with them from the start
+analyze event_keys;

@@ -1,10 +1,13 @@
 import type { Condition } from '@cdp/protocol';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../database.ts';
+import { analyzeAfterBulkWrite } from '../../platform/db/analyze.ts';
 import { holdTransactionLock } from '../../platform/db/transaction-lock.ts';
 import { compileForWorkspace, compilePredicate } from '../query/index.ts';
 
 type Db = Kysely<Database>;
+/** What membership writes change: their statistics are refreshed after bulk writes. */
+const MEMBERSHIP_TABLES = ['audience_members', 'audience_changes'];
 
 /** The audience as the engine needs it. */
 export interface AudienceRule {
@@ -105,6 +108,7 @@ export async function applyMembership(
        where workspace_id = ${workspaceId} and id = ${id}
     )
     select profile_id, change from changes`.execute(db);
+  await analyzeAfterBulkWrite(db, MEMBERSHIP_TABLES, rows.length);
   return {
     entered: rows.filter((r) => r.change === 'enter').map((r) => r.profile_id),
     exited: rows.filter((r) => r.change === 'exit').map((r) => r.profile_id),
@@ -186,6 +190,7 @@ export async function recordChanges(
       from (select audience_id, sum(case change when 'enter' then 1 else -1 end)::int as delta
               from done group by audience_id) s
      where a.workspace_id = ${workspaceId} and a.id = s.audience_id`.execute(db);
+  await analyzeAfterBulkWrite(db, MEMBERSHIP_TABLES, changes.length);
 }
 
 /** Ends every membership of profiles that exist no more (merged away), logged with `cause`. */

@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { analyzeAfterBulkWrite } from '../../platform/db/analyze.ts';
 import { holdTransactionLock } from '../../platform/db/transaction-lock.ts';
 import { type DesiredRow, inScope, type TagScope } from './tag-scope.ts';
 
@@ -62,6 +63,7 @@ export async function writeTagValues<DB>(
            (select count(*) from deleted)::int as removed,
            (select count(*) from desired)::int as total`.execute(db);
   const { added, changed, removed, total } = rows[0];
+  await analyzeAfterBulkWrite(db, ['tag_values', 'tag_value_history'], added + changed + removed);
   return { added, changed, removed, total };
 }
 

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type Kysely, sql } from 'kysely';
+import { backends, freshDatabase, type TestDatabase } from '../../../test/support/backends.ts';
+import { analyzeAfterBulkWrite } from './analyze.ts';
+import { type DbHandle, openDatabase } from './db-host.ts';
+
+for (const backend of backends())
+  describe(`analyzeAfterBulkWrite (${backend})`, () => {
+    let database: TestDatabase;
+    let handle: DbHandle<Record<string, never>>;
+    let db: Kysely<Record<string, never>>;
+    before(async () => {
+      database = await freshDatabase(backend);
+      handle = await openDatabase({
+        databaseUrl: database.env.DATABASE_URL,
+        dataDir: database.dataDir,
+        poolSize: 1,
+      });
+      db = handle.db;
+    });
+    after(async () => {
+      await handle.close();
+      await database.drop();
+    });
+    const analyzed = async (table: string) =>
+      (
+        await sql<{
+          n: number;
+        }>`select reltuples::float8 as n from pg_class where relname = ${table}`.execute(db)
+      ).rows[0].n;
+    const fill = (table: string, rows: number) =>
+      sql`insert into ${sql.table(table)} select g, 'v' || g from generate_series(1, ${rows}) g`.execute(db);
+
+    it('refreshes statistics after a bulk write, as autovacuum would, and not after a small one', async () => {
+      for (const t of ['bulk_a', 'bulk_b'])
+        await sql`create table ${sql.table(t)} (id int primary key, v text)`.execute(db);
+      await fill('bulk_a', 40);
+      await analyzeAfterBulkWrite(db, ['bulk_a'], 40);
+      assert.ok((await analyzed('bulk_a')) < 0, 'a small write leaves the table alone');
+
+      await fill('bulk_b', 5_000);
+      await analyzeAfterBulkWrite(db, ['bulk_a', 'bulk_b'], 5_000);
+      assert.equal(await analyzed('bulk_b'), 5_000, 'the written table has fresh statistics');
+      assert.equal(await analyzed('bulk_a'), 40, 'a never-analyzed table is analyzed too');
+
+      // 10% of the table or less: the statistics are recent enough
+      await sql`insert into bulk_b select g, 'w' from generate_series(5001, 5400) g`.execute(db);
+      await analyzeAfterBulkWrite(db, ['bulk_b'], 400);
+      assert.equal(await analyzed('bulk_b'), 5_000);
+      await sql`insert into bulk_b select g, 'w' from generate_series(5401, 6400) g`.execute(db);
+      await analyzeAfterBulkWrite(db, ['bulk_b'], 1_000);
+      assert.equal(await analyzed('bulk_b'), 6_400);
+    });
+  });
