@@ -50,23 +50,8 @@ export async function loadSnapshots(
   /** At most this many events per profile, the newest (explanations of very active people). */
   maxEventsPerProfile?: number,
 ): Promise<Map<string, ProfileSnapshot & { audiences: Set<string> }>> {
-  const out = new Map<
-    string,
-    {
-      traits: Record<string, unknown>;
-      events: ProfileSnapshot['events'][number][];
-      identifiers: Array<{ type: string; value: string }>;
-      tags: Record<string, unknown>;
-      audiences: Set<string>;
-    }
-  >();
+  const out = new Map<string, ProfileSnapshot & { audiences: Set<string> }>();
   if (profileIds.length === 0) return out;
-  const ids = sql`(select unnest(${profileIds}::text[]))`;
-  const { rows: profiles } = await sql<{ id: string; traits: Record<string, unknown> }>`
-    select id, traits from profiles where workspace_id = ${workspaceId} and id in ${ids}`.execute(db);
-  for (const p of profiles)
-    out.set(p.id, { traits: p.traits, events: [], identifiers: [], tags: {}, audiences: new Set() });
-  if (out.size === 0) return out;
   const lookback = events instanceof Map ? [...events] : null;
   const names = Array.isArray(events) ? events : null;
   // type, name and time come from the index (`event_keys` carries them); properties from `events`
@@ -84,50 +69,49 @@ export async function loadSnapshots(
       : withProperties.size === 0
         ? sql`null::jsonb`
         : sql`case when k.event in (select unnest(${[...withProperties]}::text[])) then ${fetch} end`;
-  if (events === null || (lookback ?? names ?? []).length > 0) {
-    const { rows } = await sql<{
-      profile_id: string;
-      type: string;
-      event: string | null;
-      timestamp: Date;
-      properties: unknown;
-    }>`
-      select profile_id, type, event, "timestamp", properties from (
-        select n.profile_id, k.type, k.event, k."timestamp", ${properties} as properties,
-               ${maxEventsPerProfile ? sql`row_number() over (partition by n.profile_id order by k."timestamp" desc)` : sql`0`} as n
-          from identity_nodes n
-          join event_keys k on k.workspace_id = n.workspace_id and k.key = n.key
-         where n.workspace_id = ${workspaceId} and n.profile_id in ${ids}
-           ${which}) as e
-       ${maxEventsPerProfile ? sql`where n <= ${maxEventsPerProfile} order by "timestamp" desc` : sql``}`.execute(
-      db,
-    );
-    for (const e of rows)
-      out.get(e.profile_id)?.events.push({
-        type: e.type,
-        event: e.event,
-        timestamp: new Date(e.timestamp),
-        properties: e.properties,
-      });
+  const readEvents = events === null || (lookback ?? names ?? []).length > 0;
+  // [type, name, epoch milliseconds, properties] per event
+  const eventRows = sql`
+    select k.type, k.event, floor(date_part('epoch', k."timestamp") * 1000) as t, ${properties} as properties
+      from identity_nodes n
+      join event_keys k on k.workspace_id = n.workspace_id and k.key = n.key
+     where n.workspace_id = p.workspace_id and n.profile_id = p.id ${which}
+     ${maxEventsPerProfile ? sql`order by k."timestamp" desc limit ${maxEventsPerProfile}` : sql``}`;
+  // one JSON document per profile, built by the database: one statement, one row per person, each
+  // part an index lookup for that person whatever the table statistics say
+  const { rows } = await sql<{ id: string; doc: string }>`
+    select p.id, json_build_object(
+      'traits', p.traits,
+      'events', ${readEvents ? sql`(select json_agg(json_build_array(x.type, x.event, x.t, x.properties)) from (${eventRows}) as x)` : sql`null`},
+      'identifiers', ${reads.identifiers ? sql`(select json_agg(json_build_array(n.type, n.value)) from identity_nodes n where n.workspace_id = p.workspace_id and n.profile_id = p.id)` : sql`null`},
+      'tags', ${reads.tags ? sql`(select json_object_agg(v.tag_id, v.value) from tag_values v where v.workspace_id = p.workspace_id and v.profile_id = p.id)` : sql`null`},
+      'audiences', (select json_agg(m.audience_id) from audience_members m where m.workspace_id = p.workspace_id and m.profile_id = p.id)
+    )::text as doc
+      from profiles p
+     where p.workspace_id = ${workspaceId} and p.id in (select unnest(${profileIds}::text[]))`.execute(db);
+  for (const { id, doc } of rows) {
+    const d = JSON.parse(doc) as SnapshotDocument;
+    out.set(id, {
+      traits: d.traits ?? {},
+      events: (d.events ?? []).map(([type, event, t, properties]) => ({
+        type,
+        event,
+        timestamp: new Date(t),
+        properties,
+      })),
+      identifiers: (d.identifiers ?? []).map(([type, value]) => ({ type, value })),
+      tags: d.tags ?? {},
+      audiences: new Set(d.audiences ?? []),
+    });
   }
-  if (reads.identifiers) {
-    const { rows: nodes } = await sql<{ profile_id: string; type: string; value: string }>`
-      select profile_id, type, value from identity_nodes
-       where workspace_id = ${workspaceId} and profile_id in ${ids}`.execute(db);
-    for (const n of nodes) out.get(n.profile_id)?.identifiers.push({ type: n.type, value: n.value });
-  }
-  if (reads.tags) {
-    const { rows: tags } = await sql<{ profile_id: string; tag_id: string; value: unknown }>`
-      select profile_id, tag_id, value from tag_values
-       where workspace_id = ${workspaceId} and profile_id in ${ids}`.execute(db);
-    for (const t of tags) {
-      const snapshot = out.get(t.profile_id);
-      if (snapshot) snapshot.tags[t.tag_id] = t.value;
-    }
-  }
-  const { rows: members } = await sql<{ profile_id: string; audience_id: string }>`
-    select profile_id, audience_id from audience_members
-     where workspace_id = ${workspaceId} and profile_id in ${ids}`.execute(db);
-  for (const m of members) out.get(m.profile_id)?.audiences.add(m.audience_id);
   return out;
+}
+
+/** The document `loadSnapshots` reads per profile. */
+interface SnapshotDocument {
+  traits: Record<string, unknown> | null;
+  events: Array<[type: string, event: string | null, epochMs: number, properties: unknown]> | null;
+  identifiers: Array<[type: string, value: string]> | null;
+  tags: Record<string, unknown> | null;
+  audiences: string[] | null;
 }

@@ -78,29 +78,48 @@ export async function evaluateTouchedProfiles(
   const moved = new Map<string, MembershipDelta>();
   if (seed) moved.set(seed.audience, { entered: [...seed.profiles], exited: [] });
   const changes: MembershipChange[] = [];
+  // profiles by the names of their new events: each audience visits only the profiles it reads
+  const byName = new Map<string, string[]>();
+  for (const [id, names] of touches.events)
+    for (const name of names) {
+      const ids = byName.get(name);
+      if (ids) ids.push(id);
+      else byName.set(name, [id]);
+    }
+  const byProfile: Cause = { by: 'profile' };
   for (const { row, dependencies } of audiences) {
     if (row.id === seed?.audience) continue;
-    const causes: Record<string, Cause> = {};
-    for (const id of touches.profiles) causes[id] ??= { by: 'profile' };
-    for (const [id, eventNames] of touches.events) {
-      if (causes[id]) continue;
-      const read = dependencies.anyEvent
-        ? [...eventNames]
-        : dependencies.events.filter((name) => eventNames.has(name));
-      if (read.length > 0) causes[id] = { by: 'event', events: read.sort() };
+    const causes = new Map<string, Cause>();
+    for (const id of touches.profiles) causes.set(id, byProfile);
+    const eventNames = dependencies.anyEvent ? [...byName.keys()] : dependencies.events;
+    const read = new Map<string, string[]>();
+    for (const name of eventNames)
+      for (const id of byName.get(name) ?? []) {
+        if (causes.has(id)) continue;
+        const names = read.get(id);
+        if (names) names.push(name);
+        else read.set(id, [name]);
+      }
+    // one cause object per distinct list of names
+    const shared = new Map<string, Cause>();
+    for (const [id, names] of read) {
+      const key = names.sort().join('\u0000');
+      let cause = shared.get(key);
+      if (!cause) shared.set(key, (cause = { by: 'event', events: names }));
+      causes.set(id, cause);
     }
     for (const audience of dependencies.audiences) {
       const delta = moved.get(audience);
       for (const id of [...(delta?.entered ?? []), ...(delta?.exited ?? [])])
-        causes[id] ??= { by: 'audience', audience };
+        if (!causes.has(id)) causes.set(id, { by: 'audience', audience });
     }
-    const ids = Object.keys(causes).filter((id) => !removed.has(id));
+    const ids = [...causes.keys()].filter((id) => !removed.has(id));
     if (ids.length === 0) continue;
     const rule = toRule(row);
     let delta: MembershipDelta;
     if (rule.definition === null) {
       // a file audience: who holds the uploaded identifiers, in SQL
-      delta = await applyMembership(db, rule, time, ids, { by: 'profile' }, causes);
+      delta = await applyMembership(db, rule, time, ids, byProfile, Object.fromEntries(causes));
       for (const id of delta.entered) snapshots.get(id)?.audiences.add(row.id);
       for (const id of delta.exited) snapshots.get(id)?.audiences.delete(row.id);
     } else {
@@ -122,7 +141,7 @@ export async function evaluateTouchedProfiles(
           audienceId: row.id,
           profileId: id,
           change: member ? 'exit' : 'enter',
-          cause: causes[id],
+          cause: causes.get(id) ?? byProfile,
         });
       }
       delta = { entered, exited };
