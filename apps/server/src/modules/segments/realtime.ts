@@ -104,8 +104,8 @@ export async function evaluateTouchedProfiles(
     const shared = new Map<string, Cause>();
     for (const [id, names] of read) {
       const key = names.sort().join('\u0000');
-      let cause = shared.get(key);
-      if (!cause) shared.set(key, (cause = { by: 'event', events: names }));
+      const cause = shared.get(key) ?? { by: 'event', events: names };
+      shared.set(key, cause);
       causes.set(id, cause);
     }
     for (const audience of dependencies.audiences) {
