@@ -278,6 +278,58 @@ for (const backend of backends()) {
       assert.deepEqual(entry.cause, { by: 'profile' });
     });
 
+    it('follows an audience built on another whose entry an event of a different name caused', async () => {
+      await send([
+        { type: 'identify', userId: 'u-50', traits: { city: '广州' } },
+        { type: 'track', userId: 'u-50', event: 'Order Completed', properties: { revenue: 5 } },
+      ]);
+      const carted = (
+        await t.api.audiences.create({
+          name: '加购过',
+          source: {
+            kind: 'rule',
+            definition: { kind: 'event', event: 'Add to Cart', measure: { type: 'did' } },
+          },
+        })
+      ).id;
+      // reads only orders and the audience above: an `Add to Cart` reaches it through `carted`
+      const cartedBuyers = (
+        await t.api.audiences.create({
+          name: '加购且近30天下单',
+          source: {
+            kind: 'rule',
+            definition: {
+              kind: 'and',
+              conditions: [
+                { kind: 'audience', audience: carted, member: true },
+                {
+                  kind: 'event',
+                  event: 'Order Completed',
+                  window: { type: 'last_days', days: 30 },
+                  measure: {
+                    type: 'aggregate',
+                    function: 'sum',
+                    path: ['revenue'],
+                    test: { operator: 'gte', value: 5 },
+                  },
+                },
+              ],
+            },
+          },
+        })
+      ).id;
+      await runs();
+      assert.ok(!(await members(cartedBuyers)).includes(await profileOf('u-50')));
+      await send([{ type: 'track', userId: 'u-50', event: 'Add to Cart' }]);
+      assert.ok((await members(carted)).includes(await profileOf('u-50')));
+      assert.ok((await members(cartedBuyers)).includes(await profileOf('u-50')), 'its orders were read');
+      const [entry] = (
+        await t.api.audiences.changes({ audienceId: cartedBuyers, profileId: await profileOf('u-50') })
+      ).items;
+      assert.deepEqual(entry.cause, { by: 'audience', audience: carted });
+      for (const id of [carted, cartedBuyers]) await t.api.audiences.update(id, { status: 'paused' });
+    });
+
     it('lets merged-away profiles leave and refuses unknown or cyclic references', async () => {
       await send([{ type: 'identify', anonymousId: 'anon-9', traits: { city: '上海' } }]);
       const anon = (await t.api.profiles.lookup('anonymous_id', 'anon-9')).id;

@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
-import { evaluate, eventLookback, eventPropertyReads, mergeLookbacks } from '../query/index.ts';
+import {
+  type Dependencies,
+  evaluate,
+  eventLookback,
+  eventPropertyReads,
+  mergeLookbacks,
+  type ProfileSnapshot,
+} from '../query/index.ts';
 import { evaluationOrder } from './audience-definition.ts';
 import { audiencesRepository, dependenciesOf, toRule } from './audiences.repository.ts';
 import {
@@ -53,27 +60,50 @@ export async function evaluateTouchedProfiles(
     audienceCycle,
   );
   const removed = new Set(touches.removed);
-  // only profiles some audience can move: changed ones, and those with events an audience reads
-  const anyEvent = audiences.some((a) => a.dependencies.anyEvent);
-  const read = new Set(audiences.flatMap((a) => a.dependencies.events));
-  const readsOne = (names: ReadonlySet<string>) => anyEvent || [...names].some((n) => read.has(n));
-  const touched = [
-    ...new Set([
-      ...touches.profiles,
-      ...[...touches.events].filter(([, names]) => readsOne(names)).map(([id]) => id),
-      ...(seed?.profiles ?? []),
-    ]),
-  ].filter((id) => !removed.has(id));
-  if (touched.length === 0) return;
-  // events only as far back as some audience's window reaches
-  const definitions = audiences.flatMap(({ row }) => toRule(row).definition ?? []);
-  const lookback = mergeLookbacks(definitions.map((d) => eventLookback(d, time.asOf)));
-  const snapshots = await loadSnapshots(db, workspaceId, touched, lookback, {
-    tags: audiences.some((a) => a.dependencies.tags.length > 0),
-    identifiers: audiences.some((a) => a.dependencies.identifierTypes.length > 0),
-    // properties only of the events whose properties some condition reads
-    eventProperties: new Set(definitions.flatMap((d) => [...eventPropertyReads(d)])),
-  });
+  // per person, only what the audiences its change can reach read: a changed profile reaches every
+  // audience, new events the audiences reading their names, and both the audiences built on those
+  const everyAudience = audiences.map((a) => a.row.id);
+  const groups = new Map<string, { audiences: string[]; profiles: string[] }>();
+  const join = (profileId: string, key: string, reached: () => string[]) => {
+    if (removed.has(profileId)) return;
+    const group = groups.get(key);
+    if (group) group.profiles.push(profileId);
+    else groups.set(key, { audiences: reached(), profiles: [profileId] });
+  };
+  const all = new Set([...touches.profiles, ...(seed?.profiles ?? [])]);
+  for (const id of all) join(id, '', () => everyAudience);
+  for (const [id, eventNames] of touches.events) {
+    if (all.has(id)) continue;
+    const names = [...eventNames].filter((n) => audiences.some((a) => reads(a.dependencies, n))).sort();
+    if (names.length > 0)
+      join(id, names.join('\u0000'), () =>
+        withDependents(
+          audiences,
+          audiences.filter((a) => names.some((n) => reads(a.dependencies, n))).map((a) => a.row.id),
+        ),
+      );
+  }
+  if (groups.size === 0) return;
+  const byId = new Map(audiences.map((a) => [a.row.id, a]));
+  const snapshots = new Map<string, ProfileSnapshot & { audiences: Set<string> }>();
+  for (const group of groups.values()) {
+    const reached = group.audiences.flatMap((id) => byId.get(id) ?? []);
+    const definitions = reached.flatMap(({ row }) => toRule(row).definition ?? []);
+    // events only as far back as some audience's window reaches; properties only of the names
+    // whose properties some condition reads
+    const loaded = await loadSnapshots(
+      db,
+      workspaceId,
+      group.profiles,
+      mergeLookbacks(definitions.map((d) => eventLookback(d, time.asOf))),
+      {
+        tags: reached.some((a) => a.dependencies.tags.length > 0),
+        identifiers: reached.some((a) => a.dependencies.identifierTypes.length > 0),
+        eventProperties: new Set(definitions.flatMap((d) => [...eventPropertyReads(d)])),
+      },
+    );
+    for (const [id, snapshot] of loaded) snapshots.set(id, snapshot);
+  }
 
   const moved = new Map<string, MembershipDelta>();
   if (seed) moved.set(seed.audience, { entered: [...seed.profiles], exited: [] });
@@ -149,4 +179,25 @@ export async function evaluateTouchedProfiles(
     if (delta.entered.length + delta.exited.length > 0) moved.set(row.id, delta);
   }
   await recordChanges(db, workspaceId, changes);
+}
+
+/** Whether an audience reads events of this name. */
+const reads = (dependencies: Dependencies, name: string) =>
+  dependencies.anyEvent || dependencies.events.includes(name);
+
+/** These audiences and every audience built on one of them, directly or not. */
+function withDependents(
+  audiences: ReadonlyArray<{ readonly row: { readonly id: string }; readonly dependencies: Dependencies }>,
+  ids: readonly string[],
+): string[] {
+  const reached = new Set(ids);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const { row, dependencies } of audiences)
+      if (!reached.has(row.id) && dependencies.audiences.some((a) => reached.has(a))) {
+        reached.add(row.id);
+        grew = true;
+      }
+  }
+  return [...reached];
 }
