@@ -13,6 +13,16 @@ import { evaluate } from './evaluate.ts';
 import { CLOCKS, definition, profiles } from './query-arbitraries.test-helper.ts';
 import type { FixtureProfile } from './query-fixtures.test-helper.ts';
 
+/** A clock, people with events, and a random definition. */
+const scenario = CLOCKS.chain(({ asOf, timeZone }) =>
+  fc.record({
+    asOf: fc.constant(asOf),
+    timeZone: fc.constant(timeZone),
+    people: profiles(asOf),
+    tree: definition(asOf),
+  }),
+);
+
 describe('dependencies', () => {
   it('lists what a definition reads and whether it depends on the clock', () => {
     const definition = Definition.parse({
@@ -91,14 +101,6 @@ describe('eventLookback', () => {
   });
 
   it('never changes a result: events before the lookback are irrelevant (property)', () => {
-    const scenario = CLOCKS.chain(({ asOf, timeZone }) =>
-      fc.record({
-        asOf: fc.constant(asOf),
-        timeZone: fc.constant(timeZone),
-        people: profiles(asOf),
-        tree: definition(asOf),
-      }),
-    );
     fc.assert(
       fc.property(scenario, ({ asOf, timeZone, people, tree }) => {
         const lookback = eventLookback(tree, asOf);
@@ -151,14 +153,6 @@ describe('eventPropertyReads', () => {
   });
 
   it('never changes a result: properties of other events are not needed (property)', () => {
-    const scenario = CLOCKS.chain(({ asOf, timeZone }) =>
-      fc.record({
-        asOf: fc.constant(asOf),
-        timeZone: fc.constant(timeZone),
-        people: profiles(asOf),
-        tree: definition(asOf),
-      }),
-    );
     fc.assert(
       fc.property(scenario, ({ asOf, timeZone, people, tree }) => {
         const reads = eventPropertyReads(tree);
