@@ -153,9 +153,20 @@ const pct = (xs: number[], p: number) =>
 export async function liveScenario(ctx: Context & { readonly rate: number }) {
   const rows: string[] = [];
   const p99: Record<string, number> = {};
-  for (const role of ['api', 'all'] as const) {
+  // the collector alone; with the pipeline in its process; with the pipeline in a worker process
+  const setups = {
+    api: 'pipeline off (CDP_ROLE=api)',
+    all: 'pipeline on, same process',
+    split: 'pipeline on, worker process',
+  };
+  for (const role of ['api', 'all', 'split'] as const) {
     const url = await ctx.freshDatabase('cdp_bench_live');
-    const target = await spawnTarget('cdp', CDP, { DATABASE_URL: url, CDP_ROLE: role });
+    const target = await spawnTarget('cdp', CDP, {
+      DATABASE_URL: url,
+      CDP_ROLE: role === 'split' ? 'api' : role,
+    });
+    const worker =
+      role === 'split' ? await spawnTarget('worker', CDP, { DATABASE_URL: url, CDP_ROLE: 'worker' }) : null;
     const bearer = token(url);
     seq++;
     const fixedLoad = (seconds: number) =>
@@ -169,7 +180,7 @@ export async function liveScenario(ctx: Context & { readonly rate: number }) {
       });
     await fixedLoad(3); // warm-up: connections, JIT
     let running = true;
-    const probe = role === 'all' ? visibility(target, bearer, () => running) : Promise.resolve([]);
+    const probe = role !== 'api' ? visibility(target, bearer, () => running) : Promise.resolve([]);
     const fixed = await fixedLoad(ctx.seconds);
     running = false;
     const seen = await probe;
@@ -184,9 +195,10 @@ export async function liveScenario(ctx: Context & { readonly rate: number }) {
       body: trackBody,
     });
     await target.stop();
+    await worker?.stop();
     p99[role] = fixed.p99;
     rows.push(
-      `| ${role === 'api' ? 'pipeline off (CDP_ROLE=api)' : 'pipeline on'} | ${Math.round(saturated.requestsPerSec)} | ${saturated.p99} | ` +
+      `| ${setups[role]} | ${Math.round(saturated.requestsPerSec)} | ${saturated.p99} | ` +
         `${fixed.p50.toFixed(1)} | ${fixed.p99.toFixed(1)} | ${saturated.non2xx + fixed.non2xx} | ` +
         (seen.length
           ? `${pct(seen, 50).toFixed(0)} / ${pct(seen, 99).toFixed(0)} ms (${seen.length} probes)`
@@ -201,5 +213,7 @@ export async function liveScenario(ctx: Context & { readonly rate: number }) {
     '| server | saturation requests/s | saturation p99 ms | fixed rate p50 ms | fixed rate p99 ms | non-2xx | identify → visible in profile p50 / p99 |\n|---|---:|---:|---:|---:|---:|---|',
   );
   for (const row of rows) console.log(row);
-  console.log(`added p99 at ${ctx.rate} requests/s: ${(p99.all - p99.api).toFixed(1)} ms`);
+  console.log(
+    `added p99 at ${ctx.rate} requests/s: same process ${(p99.all - p99.api).toFixed(1)} ms, worker process ${(p99.split - p99.api).toFixed(1)} ms`,
+  );
 }
