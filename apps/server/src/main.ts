@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { type App, createApp } from './app.ts';
 import { type BootstrapResult, bootstrap } from './bootstrap.ts';
 import type { Config } from './platform/config.ts';
+import { analyzeGrownTables, hasAutovacuum } from './platform/db/analyze.ts';
 
 export interface RunningServer {
   readonly app: App;
@@ -10,7 +11,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 /** Starts the product: API, console and (role worker/all) the profile pipeline, audience recomputations, deliveries, scheduled syncs, journeys and maintenance jobs. */
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
@@ -39,6 +41,24 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     };
     timers.push(setInterval(maintain, HOUR).unref());
     setTimeout(maintain, 10_000).unref();
+    // planner statistics where no autovacuum keeps them (always so on the embedded database)
+    const { handle } = app;
+    if (!(await hasAutovacuum(handle.db, handle.kind))) {
+      let analyzing = false;
+      const analyze = async () => {
+        if (analyzing) return;
+        analyzing = true;
+        try {
+          const tables = await analyzeGrownTables(handle.db);
+          if (tables.length > 0) log.info({ tables }, 'statistics refreshed');
+        } catch (err) {
+          log.warn({ err }, 'analyze failed');
+        } finally {
+          analyzing = false;
+        }
+      };
+      timers.push(setInterval(analyze, MINUTE).unref());
+    }
   }
 
   return {

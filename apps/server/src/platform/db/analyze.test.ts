@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
 import { backends, freshDatabase, type TestDatabase } from '../../../test/support/backends.ts';
-import { analyzeAfterBulkWrite } from './analyze.ts';
+import { analyzeAfterBulkWrite, analyzeGrownTables, hasAutovacuum } from './analyze.ts';
 import { type DbHandle, openDatabase } from './db-host.ts';
 
 for (const backend of backends())
@@ -51,5 +51,47 @@ for (const backend of backends())
       await sql`insert into bulk_b select g, 'w' from generate_series(5401, 6400) g`.execute(db);
       await analyzeAfterBulkWrite(db, ['bulk_b'], 1_000);
       assert.equal(await analyzed('bulk_b'), 6_400);
+    });
+  });
+
+for (const backend of backends())
+  describe(`analyzeGrownTables (${backend})`, () => {
+    let database: TestDatabase;
+    let handle: DbHandle<Record<string, never>>;
+    before(async () => {
+      database = await freshDatabase(backend);
+      handle = await openDatabase({
+        databaseUrl: database.env.DATABASE_URL,
+        dataDir: database.dataDir,
+        poolSize: 1,
+      });
+    });
+    after(async () => {
+      await handle.close();
+      await database.drop();
+    });
+
+    it('analyzes tables that hold data and were never analyzed, or grew by more than 10%', async () => {
+      const db = handle.db;
+      await analyzeGrownTables(db); // the migrated schema's own tables
+      await sql`create table grows (id int primary key, v text)`.execute(db);
+      await sql`create table stays_empty (id int primary key)`.execute(db);
+      assert.deepEqual(await analyzeGrownTables(db), [], 'empty tables need nothing');
+      await sql`insert into grows select g, repeat('x', 100) from generate_series(1, 20000) g`.execute(db);
+      assert.deepEqual(await analyzeGrownTables(db), ['grows']);
+      assert.deepEqual(await analyzeGrownTables(db), [], 'fresh statistics: nothing to do');
+      await sql`insert into grows select g, repeat('x', 100) from generate_series(20001, 20500) g`.execute(
+        db,
+      );
+      assert.deepEqual(await analyzeGrownTables(db), [], '2.5% more rows');
+      await sql`insert into grows select g, repeat('x', 100) from generate_series(20501, 30000) g`.execute(
+        db,
+      );
+      assert.deepEqual(await analyzeGrownTables(db), ['grows'], 'half as many again');
+      const { rows } = await sql<{
+        n: number;
+      }>`select reltuples::float8 as n from pg_class where relname = 'grows'`.execute(db);
+      assert.equal(rows[0].n, 30_000);
+      if (backend === 'embedded') assert.equal(await hasAutovacuum(db, 'embedded'), false);
     });
   });

@@ -20,3 +20,27 @@ export async function analyzeAfterBulkWrite<DB>(
        and (c.reltuples < 0 or ${rows} > 50 + 0.1 * c.reltuples)`.execute(db);
   for (const { name } of stale) await sql`analyze ${sql.table(name)}`.execute(db);
 }
+
+/**
+ * Where no autovacuum runs (PGlite never has one; a server may have it turned off), analyzes the
+ * tables of the current schema that grew by more than 10% since their statistics were taken, or
+ * that hold data and were never analyzed: the growth autovacuum's analyze rule reacts to, read from
+ * each table's size on disk against the pages its last ANALYZE saw. Returns the tables analyzed.
+ */
+export async function analyzeGrownTables<DB>(db: Kysely<DB>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select c.relname as name from pg_class c
+     where c.relkind = 'r' and c.relnamespace = to_regnamespace(current_schema())
+       and pg_relation_size(c.oid) > 0
+       and (c.reltuples < 0 or pg_relation_size(c.oid) / current_setting('block_size')::int > 8 + 1.1 * c.relpages)
+     order by c.relname`.execute(db);
+  for (const { name } of rows) await sql`analyze ${sql.table(name)}`.execute(db);
+  return rows.map((r) => r.name);
+}
+
+/** Whether the database analyzes tables by itself: a PostgreSQL server with autovacuum on. */
+export async function hasAutovacuum<DB>(db: Kysely<DB>, kind: 'embedded' | 'postgres'): Promise<boolean> {
+  if (kind === 'embedded') return false;
+  const { rows } = await sql<{ on: string }>`select current_setting('autovacuum') as on`.execute(db);
+  return rows[0]?.on === 'on';
+}
