@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type autocannonType from 'autocannon';
 import pg from 'pg';
-import { runFixedRate, runLoad } from './load.ts';
+import { percentile, runFixedRate, runLoad } from './load.ts';
 import { spawnTarget, type Target } from './targets.ts';
 
 type Autocannon = typeof autocannonType;
@@ -141,9 +141,6 @@ async function visibility(target: Target, bearer: string, until: () => boolean):
   return samples;
 }
 
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
-
 /**
  * What the live identity + profile pipeline adds to ingestion: the same /v1/track traffic with the
  * pipeline off (role api) and on, at saturation (50 connections) and at a fixed rate below it (open
@@ -201,7 +198,7 @@ export async function liveScenario(ctx: Context & { readonly rate: number }) {
       `| ${setups[role]} | ${Math.round(saturated.requestsPerSec)} | ${saturated.p99} | ` +
         `${fixed.p50.toFixed(1)} | ${fixed.p99.toFixed(1)} | ${saturated.non2xx + fixed.non2xx} | ` +
         (seen.length
-          ? `${pct(seen, 50).toFixed(0)} / ${pct(seen, 99).toFixed(0)} ms (${seen.length} probes)`
+          ? `${percentile(seen, 0.5).toFixed(0)} / ${percentile(seen, 0.99).toFixed(0)} ms (${seen.length} probes)`
           : '—') +
         ' |',
     );

@@ -89,7 +89,16 @@ export async function runFixedRate(
   }
   await Promise.all(inFlight);
   await pool.close();
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-  return { sent: total, non2xx, p50: at(0.5), p99: at(0.99) } satisfies FixedRateResult;
+  return {
+    sent: total,
+    non2xx,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  } satisfies FixedRateResult;
+}
+
+/** The value below which the fraction `p` of `values` lies (nearest rank); 0 when there are none. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
