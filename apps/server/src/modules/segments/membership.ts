@@ -6,8 +6,6 @@ import { holdTransactionLock } from '../../platform/db/transaction-lock.ts';
 import { compileForWorkspace, compilePredicate } from '../query/index.ts';
 
 type Db = Kysely<Database>;
-/** What membership writes change: their statistics are refreshed after bulk writes. */
-const MEMBERSHIP_TABLES = ['audience_members', 'audience_changes'];
 
 /** The audience as the engine needs it. */
 export interface AudienceRule {
@@ -108,7 +106,8 @@ export async function applyMembership(
        where workspace_id = ${workspaceId} and id = ${id}
     )
     select profile_id, change from changes`.execute(db);
-  await analyzeAfterBulkWrite(db, MEMBERSHIP_TABLES, rows.length);
+  // a recomputation may write a large part of the table: keep the plans of per-person reads right
+  await analyzeAfterBulkWrite(db, ['audience_members', 'audience_changes'], rows.length);
   return {
     entered: rows.filter((r) => r.change === 'enter').map((r) => r.profile_id),
     exited: rows.filter((r) => r.change === 'exit').map((r) => r.profile_id),
@@ -190,7 +189,6 @@ export async function recordChanges(
       from (select audience_id, sum(case change when 'enter' then 1 else -1 end)::int as delta
               from done group by audience_id) s
      where a.workspace_id = ${workspaceId} and a.id = s.audience_id`.execute(db);
-  await analyzeAfterBulkWrite(db, MEMBERSHIP_TABLES, changes.length);
 }
 
 /** Ends every membership of profiles that exist no more (merged away), logged with `cause`. */

@@ -70,11 +70,13 @@ export async function evaluateTouchedProfiles(
     if (group) group.profiles.push(profileId);
     else groups.set(key, { audiences: reached(), profiles: [profileId] });
   };
+  const anyEvent = audiences.some((a) => a.dependencies.anyEvent);
+  const readNames = new Set(audiences.flatMap((a) => a.dependencies.events));
   const all = new Set([...touches.profiles, ...(seed?.profiles ?? [])]);
   for (const id of all) join(id, '', () => everyAudience);
   for (const [id, eventNames] of touches.events) {
     if (all.has(id)) continue;
-    const names = [...eventNames].filter((n) => audiences.some((a) => reads(a.dependencies, n))).sort();
+    const names = [...eventNames].filter((n) => anyEvent || readNames.has(n)).sort();
     if (names.length > 0)
       join(id, names.join('\u0000'), () =>
         withDependents(
