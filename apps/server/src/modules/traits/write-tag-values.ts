@@ -63,7 +63,9 @@ export async function writeTagValues<DB>(
            (select count(*) from deleted)::int as removed,
            (select count(*) from desired)::int as total`.execute(db);
   const { added, changed, removed, total } = rows[0];
-  await analyzeAfterBulkWrite(db, ['tag_values', 'tag_value_history'], added + changed + removed);
+  // a write for the whole workspace may change a large part of the table: keep per-person plans right
+  if (!scope.profileIds)
+    await analyzeAfterBulkWrite(db, ['tag_values', 'tag_value_history'], added + changed + removed);
   return { added, changed, removed, total };
 }
 
