@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { type App, createApp } from './app.ts';
 import { type BootstrapResult, bootstrap } from './bootstrap.ts';
 import type { Config } from './platform/config.ts';
-import { analyzeGrownTables, hasAutovacuum } from './platform/db/analyze.ts';
+import { hasAutovacuum, maintainTables } from './platform/db/analyze.ts';
 
 export interface RunningServer {
   readonly app: App;
@@ -41,23 +41,24 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     };
     timers.push(setInterval(maintain, HOUR).unref());
     setTimeout(maintain, 10_000).unref();
-    // planner statistics where no autovacuum keeps them (always so on the embedded database)
+    // vacuum and planner statistics where no autovacuum does them (always so on the embedded database)
     const { handle } = app;
     if (!(await hasAutovacuum(handle.db, handle.kind))) {
-      let analyzing = false;
-      const analyze = async () => {
-        if (analyzing) return;
-        analyzing = true;
+      let running = false;
+      const upkeep = async () => {
+        if (running) return;
+        running = true;
         try {
-          const tables = await analyzeGrownTables(handle.db);
-          if (tables.length > 0) log.info({ tables }, 'statistics refreshed');
+          const { vacuumed, analyzed } = await maintainTables(handle.db);
+          if (vacuumed.length > 0) log.info({ tables: vacuumed }, 'tables vacuumed');
+          if (analyzed.length > 0) log.info({ tables: analyzed }, 'statistics refreshed');
         } catch (err) {
-          log.warn({ err }, 'analyze failed');
+          log.warn({ err }, 'table upkeep failed');
         } finally {
-          analyzing = false;
+          running = false;
         }
       };
-      timers.push(setInterval(analyze, MINUTE).unref());
+      timers.push(setInterval(upkeep, MINUTE).unref());
     }
   }
 

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
 import { backends, freshDatabase, type TestDatabase } from '../../../test/support/backends.ts';
-import { analyzeAfterBulkWrite, analyzeGrownTables, hasAutovacuum } from './analyze.ts';
+import { analyzeAfterBulkWrite, analyzeGrownTables, hasAutovacuum, vacuumChurnedTables } from './analyze.ts';
 import { type DbHandle, openDatabase } from './db-host.ts';
 
 for (const backend of backends())
-  describe(`table statistics: analyzeAfterBulkWrite, analyzeGrownTables (${backend})`, () => {
+  describe(`table upkeep: analyzeAfterBulkWrite, analyzeGrownTables, vacuumChurnedTables (${backend})`, () => {
     let database: TestDatabase;
     let handle: DbHandle<Record<string, never>>;
     let db: Kysely<Record<string, never>>;
@@ -71,5 +71,32 @@ for (const backend of backends())
       assert.deepEqual(await analyzeGrownTables(db), ['grows'], 'half as many again');
       assert.equal(await analyzed('grows'), 30_000);
       if (backend === 'embedded') assert.equal(await hasAutovacuum(db, 'embedded'), false);
+    });
+
+    it('vacuums tables with many dead or newly inserted rows, as autovacuum would, and leaves the rest', async () => {
+      // the cumulative statistics the rule reads are reported when a session goes idle
+      const due = async () => {
+        await sql`select pg_stat_force_next_flush()`.execute(db);
+        return vacuumChurnedTables(db);
+      };
+      const stats = async () =>
+        (
+          await sql<{ dead: number; vacuumed: boolean }>`
+            select n_dead_tup::int as dead, last_vacuum is not null as vacuumed
+              from pg_stat_user_tables where relname = 'churn'`.execute(db)
+        ).rows[0];
+      await due(); // the tables already there
+      await sql`create table churn (id int primary key, v text)`.execute(db);
+      await sql`insert into churn select g, repeat('x', 50) from generate_series(1, 5000) g`.execute(db);
+      assert.ok((await due()).includes('churn'), 'new rows: vacuumed so index-only scans skip the heap');
+      assert.deepEqual(await due(), [], 'nothing changed since');
+      assert.equal((await stats()).vacuumed, true);
+
+      await sql`delete from churn where id <= 100`.execute(db);
+      assert.deepEqual(await due(), [], '100 dead rows of 5,000: below the threshold');
+      await sql`delete from churn where id <= 2000`.execute(db);
+      assert.deepEqual(await due(), ['churn'], '2,000 dead rows: the space is reclaimed');
+      assert.equal((await stats()).dead, 0);
+      assert.deepEqual(await due(), []);
     });
   });

@@ -38,7 +38,41 @@ export async function analyzeGrownTables<DB>(db: Kysely<DB>): Promise<string[]> 
   return rows.map((r) => r.name);
 }
 
-/** Whether the database analyzes tables by itself: a PostgreSQL server with autovacuum on. */
+/**
+ * Where no autovacuum runs, vacuums the tables of the current schema by autovacuum's rules: more
+ * dead rows than 50 + 20% of the table (updates, deletes: queues, the dedupe window, memberships),
+ * or more rows inserted since the last vacuum than 1,000 + 20% (so that index-only scans of new
+ * rows skip the table, and rows get frozen). Without it an embedded database never reuses the
+ * space of deleted rows and grows without bound. Counts come from the cumulative statistics, which
+ * a crash resets (the tables are then vacuumed later, as autovacuum would). VACUUM runs outside any
+ * transaction and takes no lock that blocks reads or writes on a server; on the embedded database
+ * it occupies the single session while it runs, so the thresholds keep it rare for large tables.
+ * Returns the tables vacuumed.
+ */
+export async function vacuumChurnedTables<DB>(db: Kysely<DB>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select s.relname as name from pg_stat_user_tables s join pg_class c on c.oid = s.relid
+     where s.schemaname = current_schema()
+       and (s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)
+            or s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0))
+     order by s.relname`.execute(db);
+  for (const { name } of rows) await sql`vacuum ${sql.table(name)}`.execute(db);
+  return rows.map((r) => r.name);
+}
+
+/**
+ * Table upkeep where no autovacuum runs (see vacuumChurnedTables and analyzeGrownTables): the
+ * worker calls it every minute.
+ */
+export async function maintainTables<DB>(
+  db: Kysely<DB>,
+): Promise<{ vacuumed: string[]; analyzed: string[] }> {
+  const vacuumed = await vacuumChurnedTables(db);
+  const analyzed = await analyzeGrownTables(db);
+  return { vacuumed, analyzed };
+}
+
+/** Whether the database vacuums and analyzes tables by itself: a PostgreSQL server with autovacuum on. */
 export async function hasAutovacuum<DB>(db: Kysely<DB>, kind: 'embedded' | 'postgres'): Promise<boolean> {
   if (kind === 'embedded') return false;
   const { rows } = await sql<{ on: string }>`select current_setting('autovacuum') as on`.execute(db);
