@@ -104,11 +104,7 @@ export class ProfilePipeline {
     let claimed: string[] = [];
     try {
       return await this.db.transaction().execute(async (tx) => {
-        const groups = await sql<{ id: string; event_ids: string[] }>`
-          delete from event_pipeline where id in (
-            select id from event_pipeline where attempts < ${this.maxAttempts}
-             order by id limit ${this.options.groupsPerStep ?? 8} for update skip locked)
-          returning id, event_ids`.execute(tx);
+        const groups = await claimGroups(this.maxAttempts, this.options.groupsPerStep ?? 8).execute(tx);
         claimed = groups.rows.map((g) => g.id);
         const ids = groups.rows.flatMap((g) => g.event_ids);
         if (ids.length === 0) return 0;
@@ -142,6 +138,18 @@ export class ProfilePipeline {
     }
   }
 }
+
+/**
+ * Takes the oldest queued groups off the queue. The ids are read by one index scan that runs once
+ * (`= any(array(…))`, an InitPlan): with `in (select … limit …)` the planner may re-run the limited
+ * scan for every queued row when the statistics believe the queue empty, as they do right after a
+ * vacuum found it so.
+ */
+export const claimGroups = (maxAttempts: number, limit: number) => sql<{ id: string; event_ids: string[] }>`
+  delete from event_pipeline where id = any(array(
+    select id from event_pipeline where attempts < ${maxAttempts}
+     order by id limit ${limit} for update skip locked))
+  returning id, event_ids`;
 
 async function applyWorkspaceEvents(
   db: Kysely<Database>,

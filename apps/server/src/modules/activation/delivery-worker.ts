@@ -290,12 +290,12 @@ export class DeliveryWorker {
          set status = 'sending', attempts = d.attempts + 1,
              lease_until = now() + make_interval(secs => case when d.kind in ('audience_snapshot', 'events_export')
                                                               then ${leaseSeconds * 60}::float8 else ${leaseSeconds}::float8 end)
-       where d.id in (
+       where d.id = any(array(
          select id from deliveries
           where destination_id = ${destinationId} and status = 'pending' and next_attempt_at <= now()
           order by next_attempt_at, id
           limit ${limit}
-          for update skip locked)
+          for update skip locked))
       returning d.id, d.workspace_id, d.destination_id, d.sync_id, d.message_id, d.kind, d.event_id, d.profile_id,
                 d.audience_id, d.change, d.at, d.payload, d.attempts, d.retry_since, d.created_at`.execute(
       this.db,

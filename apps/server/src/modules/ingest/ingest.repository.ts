@@ -147,8 +147,8 @@ export class IngestRepository {
 
   async purgeDedupe(cutoff: Date, batch = 10_000): Promise<number> {
     const res = await sql`
-      delete from ingest_dedupe where ctid in (
-        select ctid from ingest_dedupe where received_at < ${cutoff} limit ${batch})`.execute(this.db);
+      delete from ingest_dedupe where ctid = any(array(
+        select ctid from ingest_dedupe where received_at < ${cutoff} limit ${batch}))`.execute(this.db);
     return Number(res.numAffectedRows ?? 0);
   }
 }

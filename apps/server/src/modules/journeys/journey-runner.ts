@@ -200,8 +200,8 @@ export class JourneyRunner {
   private async admitEventEntries(): Promise<number> {
     return this.db.transaction().execute(async (tx) => {
       const { rows } = await sql<{ workspace_id: string; journey_id: string; profile_id: string; at: Date }>`
-        delete from journey_inbox where id in (
-          select id from journey_inbox order by id limit 1000 for update skip locked)
+        delete from journey_inbox where id = any(array(
+          select id from journey_inbox order by id limit 1000 for update skip locked))
         returning workspace_id, journey_id, profile_id, at`.execute(tx);
       for (const list of groupBy(rows, (r) => `${r.workspace_id}/${r.journey_id}`).values()) {
         const journey = await tx
