@@ -3,7 +3,6 @@ import { type App, createApp } from './app.ts';
 import { type BootstrapResult, bootstrap } from './bootstrap.ts';
 import type { Config } from './platform/config.ts';
 import { hasAutovacuum, maintainTables } from './platform/db/analyze.ts';
-import { lowerProcessPriority } from './platform/process-priority.ts';
 
 export interface RunningServer {
   readonly app: App;
@@ -24,11 +23,6 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const url = `http://localhost:${port}`;
 
   const timers: NodeJS.Timeout[] = [];
-  // a worker beside API processes on the same machine: the collector's latency comes first
-  if (config.CDP_ROLE === 'worker' && config.CDP_WORKER_NICE > 0) {
-    lowerProcessPriority(config.CDP_WORKER_NICE);
-    log.info({ nice: config.CDP_WORKER_NICE }, 'worker runs at lower CPU priority');
-  }
   if (config.CDP_ROLE !== 'api') {
     app.services.pipeline.start();
     app.services.audienceRunner.start();

@@ -39,13 +39,6 @@ const vars = {
     z.enum(['all', 'api', 'worker']).default('all'),
     { description: 'Process role: api, worker or both' },
   ],
-  CDP_WORKER_NICE: [
-    z.coerce.number().int().min(0).max(19).default(10),
-    {
-      description:
-        'CPU niceness of a worker-role process (0–19, 0 = unchanged): background work yields to API processes on the same machine',
-    },
-  ],
   CDP_PUBLIC_URL: [
     z.string().url().optional(),
     { description: 'Public origin used in SDK settings (default: request origin)' },
