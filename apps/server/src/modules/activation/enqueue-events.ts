@@ -1,6 +1,7 @@
 import type { EventFilter } from '@cdp/protocol';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../database.ts';
+import { batchEvents, type EventOwnerKey } from '../identity/index.ts';
 import { compileEventFilter } from './event-filter.ts';
 
 /**
@@ -13,7 +14,7 @@ export async function enqueueEventDeliveries(
   db: Kysely<Database>,
   workspaceId: string,
   eventIds: readonly string[],
-  owners: ReadonlyArray<{ readonly key: string; readonly eventId: string }>,
+  owners: readonly EventOwnerKey[],
   timeZone: string | undefined,
 ): Promise<number> {
   if (eventIds.length === 0) return 0;
@@ -28,17 +29,11 @@ export async function enqueueEventDeliveries(
   let queued = 0;
   for (const sync of syncs) {
     const result = await sql`
-      with o as (
-        select * from jsonb_to_recordset(${JSON.stringify(owners)}::jsonb) as o(key text, "eventId" bigint)
-      )
       insert into deliveries (workspace_id, destination_id, sync_id, message_id, kind, event_id, profile_id, at)
       select ${workspaceId}, ${sync.destination_id}, ${sync.id}, ${sync.id} || ':' || e.id, 'event', e.id,
-             n.profile_id, e."timestamp"
-        from events e
-        left join o on o."eventId" = e.id
-        left join identity_nodes n on n.workspace_id = ${workspaceId} and n.key = o.key
-       where e.id in (select unnest(${eventIds}::bigint[])) and e.workspace_id = ${workspaceId}
-         and ${compileEventFilter(sync.filter as EventFilter, timeZone)}
+             e.profile_id, e."timestamp"
+        from (${batchEvents(workspaceId, eventIds, owners)}) as e
+       where ${compileEventFilter(sync.filter as EventFilter, timeZone)}
       on conflict do nothing`.execute(db);
     queued += Number(result.numAffectedRows ?? 0);
   }

@@ -5,6 +5,7 @@ export {
   recomputeComponent,
   resolveComponent,
 } from './apply-evidence.ts';
+export { batchEvents, type EventOwnerKey } from './batch-events.ts';
 export {
   type ExtractedIdentifiers,
   extractIdentifiers,

@@ -1,6 +1,7 @@
 import type { JourneyDefinition } from '@cdp/protocol';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../database.ts';
+import { batchEvents, type EventOwnerKey } from '../identity/index.ts';
 import { clockOf, compileEventScope } from '../query/index.ts';
 
 /**
@@ -12,7 +13,7 @@ export async function enqueueJourneyEvents(
   db: Kysely<Database>,
   workspaceId: string,
   eventIds: readonly string[],
-  owners: ReadonlyArray<{ readonly key: string; readonly eventId: string }>,
+  owners: readonly EventOwnerKey[],
   timeZone: string | undefined,
 ): Promise<void> {
   if (eventIds.length === 0) return;
@@ -39,14 +40,11 @@ export async function enqueueJourneyEvents(
   for (const j of journeys) {
     if (j.definition.entry.type !== 'event') continue;
     await sql`
-      with o as (select * from jsonb_to_recordset(${JSON.stringify(owners)}::jsonb) as o(key text, "eventId" bigint))
       insert into journey_inbox (workspace_id, journey_id, profile_id, at)
-      select distinct on (n.profile_id) ${workspaceId}, ${j.id}, n.profile_id, e."timestamp"
-        from events e
-        join o on o."eventId" = e.id
-        join identity_nodes n on n.workspace_id = ${workspaceId} and n.key = o.key
-       where e.id in (select unnest(${eventIds}::bigint[])) and e.workspace_id = ${workspaceId}
+      select distinct on (e.profile_id) ${workspaceId}, ${j.id}, e.profile_id, e."timestamp"
+        from (${batchEvents(workspaceId, eventIds, owners)}) as e
+       where e.profile_id is not null
          and ${compileEventScope(j.definition.entry.match, undefined, 'e', clock)}
-       order by n.profile_id, e."timestamp"`.execute(db);
+       order by e.profile_id, e."timestamp"`.execute(db);
   }
 }
