@@ -359,7 +359,8 @@ async function realtimeFigure() {
       const { rows } = await sql<{ n: number }>`
         select count(*)::int as n from audience_changes c join identity_nodes n
           on n.workspace_id = c.workspace_id and n.profile_id = c.profile_id
-         where c.audience_id = ${probe.id} and n.key = ${`user_id:${user}`}`.execute(db);
+         where c.workspace_id = ${WS} and c.audience_id = ${probe.id}
+           and n.workspace_id = ${WS} and n.key = ${`user_id:${user}`}`.execute(db);
       if (rows[0].n > 0 || Date.now() - started > 20_000) break;
       await new Promise((r) => setTimeout(r, 5));
     }
