@@ -38,7 +38,7 @@ export const profileStore = {
     const rows = [...states].map(([key, state]) => ({ key, state }));
     await sql`
       insert into identifier_traits (workspace_id, key, state)
-      select ${workspaceId}, key, state from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t(key text, state jsonb)
+      select ${workspaceId}, key, state from json_to_recordset(${JSON.stringify(rows)}::json) as t(key text, state json)
       order by key collate "C"
       on conflict (workspace_id, key) do update set state = excluded.state`.execute(db);
   },
@@ -59,8 +59,8 @@ export const profileStore = {
     await sql`
       insert into profiles (workspace_id, id, traits, trait_sources, name, identifier_count, first_seen_at)
       select ${workspaceId}, id, traits, "traitSources", name, "identifierCount", "firstSeenAt"
-        from jsonb_to_recordset(${JSON.stringify(profiles)}::jsonb)
-          as p(id text, traits jsonb, "traitSources" jsonb, name text, "identifierCount" int, "firstSeenAt" timestamptz)
+        from json_to_recordset(${JSON.stringify(profiles)}::json)
+          as p(id text, traits jsonb, "traitSources" json, name text, "identifierCount" int, "firstSeenAt" timestamptz)
       order by id collate "C"
       on conflict (workspace_id, id) do update set
         traits = excluded.traits, trait_sources = excluded.trait_sources, name = excluded.name,
