@@ -9,8 +9,7 @@ import {
   type FixtureProfile,
   insertProfiles,
 } from '../src/modules/query/query-fixtures.test-helper.ts';
-import { type DbHandle, openDatabase } from '../src/platform/db/db-host.ts';
-import { backends, freshDatabase, type TestDatabase } from './support/backends.ts';
+import { backends, openFreshDatabase } from './support/backends.ts';
 
 const asOf = new Date('2026-03-10T04:00:00Z'); // 12:00 on 10 March in Shanghai
 const at = (iso: string) => new Date(iso);
@@ -210,23 +209,16 @@ const CASES: [string, unknown, string[]][] = [
 
 for (const backend of backends()) {
   describe(`query definitions on ${backend}`, () => {
-    let database: TestDatabase;
-    let handle: DbHandle<unknown>;
+    let handle: Awaited<ReturnType<typeof openFreshDatabase<unknown>>>;
     const options = { workspaceId: 'ws_people', asOf, timeZone: 'Asia/Shanghai' };
 
     before(async () => {
-      database = await freshDatabase(backend);
-      handle = await openDatabase<unknown>({
-        databaseUrl: database.env.DATABASE_URL,
-        dataDir: database.dataDir,
-        poolSize: 1,
-      });
+      handle = await openFreshDatabase<unknown>(backend);
       await insertProfiles(handle.db, options.workspaceId, PEOPLE);
       await insertProfiles(handle.db, 'ws_other', [{ ...PEOPLE[0], id: 'alice' }]);
     });
     after(async () => {
-      await handle?.close();
-      await database?.drop();
+      await handle?.drop();
     });
 
     for (const [title, input, expected] of CASES)

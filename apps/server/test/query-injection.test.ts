@@ -8,8 +8,7 @@ import {
   insertProfiles,
   snapshotOf,
 } from '../src/modules/query/query-fixtures.test-helper.ts';
-import { type DbHandle, openDatabase } from '../src/platform/db/db-host.ts';
-import { backends, freshDatabase, type TestDatabase } from './support/backends.ts';
+import { backends, openFreshDatabase } from './support/backends.ts';
 
 const HOSTILE = [
   "'; drop table profiles; --",
@@ -95,22 +94,15 @@ describe('query injection: names are rejected by the schema', () => {
 
 for (const backend of backends()) {
   describe(`query injection: values are parameters on ${backend}`, () => {
-    let database: TestDatabase;
-    let handle: DbHandle<unknown>;
+    let handle: Awaited<ReturnType<typeof openFreshDatabase<unknown>>>;
     const options = { workspaceId: "ws'; drop table profiles; --", asOf, timeZone: 'Asia/Shanghai' };
 
     before(async () => {
-      database = await freshDatabase(backend);
-      handle = await openDatabase<unknown>({
-        databaseUrl: database.env.DATABASE_URL,
-        dataDir: database.dataDir,
-        poolSize: 1,
-      });
+      handle = await openFreshDatabase<unknown>(backend);
       await insertProfiles(handle.db, options.workspaceId, PEOPLE);
     });
     after(async () => {
-      await handle?.close();
-      await database?.drop();
+      await handle?.drop();
     });
 
     /** The ids SQL selects, asserted equal to the matcher's. */

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
-import { backends, freshDatabase, type TestDatabase } from '../../test/support/backends.ts';
+import { backends, openFreshDatabase } from '../../test/support/backends.ts';
 import type { Database } from '../database.ts';
-import { type DbHandle, openDatabase } from '../platform/db/db-host.ts';
 import { claimGroups } from './profile-pipeline.flow.ts';
 
 interface PlanNode {
@@ -15,22 +14,13 @@ const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatM
 
 for (const backend of backends())
   describe(`pipeline queue claim (${backend})`, () => {
-    let database: TestDatabase;
-    let handle: DbHandle<Database>;
+    let opened: Awaited<ReturnType<typeof openFreshDatabase<Database>>>;
     let db: Kysely<Database>;
     before(async () => {
-      database = await freshDatabase(backend);
-      handle = await openDatabase<Database>({
-        databaseUrl: database.env.DATABASE_URL,
-        dataDir: database.dataDir,
-        poolSize: 1,
-      });
-      db = handle.db;
+      opened = await openFreshDatabase<Database>(backend);
+      db = opened.db;
     });
-    after(async () => {
-      await handle.close();
-      await database.drop();
-    });
+    after(() => opened.drop());
 
     it('reads the queue once, also when the statistics believe it empty', async () => {
       // a queue that was drained: a vacuum saw one row left in a file of many pages

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { MIGRATIONS_DIR } from '../../src/app.ts';
 import type { Database } from '../../src/database.ts';
 import { readEnv } from '../../src/platform/config.ts';
-import { openDatabase } from '../../src/platform/db/db-host.ts';
+import { type DbHandle, openDatabase } from '../../src/platform/db/db-host.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 
 export type Backend = 'embedded' | 'postgres';
@@ -82,4 +82,22 @@ export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
       await c.end();
     },
   };
+}
+
+/** A fresh database of the given kind, opened with one connection; `close` closes and drops it. */
+export async function openFreshDatabase<DB>(
+  backend: Backend,
+): Promise<DbHandle<DB> & { drop(): Promise<void> }> {
+  const database = await freshDatabase(backend);
+  const handle = await openDatabase<DB>({
+    databaseUrl: database.env.DATABASE_URL,
+    dataDir: database.dataDir,
+    poolSize: 1,
+  });
+  return Object.assign(handle, {
+    async drop() {
+      await handle.close();
+      await database.drop();
+    },
+  });
 }

@@ -1,28 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
-import { backends, freshDatabase, type TestDatabase } from '../../../test/support/backends.ts';
+import { backends, openFreshDatabase } from '../../../test/support/backends.ts';
 import { analyzeAfterBulkWrite, analyzeGrownTables, hasAutovacuum, vacuumChurnedTables } from './analyze.ts';
-import { type DbHandle, openDatabase } from './db-host.ts';
 
 for (const backend of backends())
   describe(`table upkeep: analyzeAfterBulkWrite, analyzeGrownTables, vacuumChurnedTables (${backend})`, () => {
-    let database: TestDatabase;
-    let handle: DbHandle<Record<string, never>>;
+    let opened: Awaited<ReturnType<typeof openFreshDatabase<Record<string, never>>>>;
     let db: Kysely<Record<string, never>>;
     before(async () => {
-      database = await freshDatabase(backend);
-      handle = await openDatabase({
-        databaseUrl: database.env.DATABASE_URL,
-        dataDir: database.dataDir,
-        poolSize: 1,
-      });
-      db = handle.db;
+      opened = await openFreshDatabase<Record<string, never>>(backend);
+      db = opened.db;
     });
-    after(async () => {
-      await handle.close();
-      await database.drop();
-    });
+    after(() => opened.drop());
     const analyzed = async (table: string) =>
       (
         await sql<{
