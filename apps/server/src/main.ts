@@ -3,6 +3,7 @@ import { type App, createApp } from './app.ts';
 import { type BootstrapResult, bootstrap } from './bootstrap.ts';
 import type { Config } from './platform/config.ts';
 import { hasAutovacuum, maintainTables } from './platform/db/analyze.ts';
+import { WorkLoop } from './platform/jobs/work-loop.ts';
 
 export interface RunningServer {
   readonly app: App;
@@ -23,6 +24,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const url = `http://localhost:${port}`;
 
   const timers: NodeJS.Timeout[] = [];
+  let upkeep: WorkLoop | null = null;
   if (config.CDP_ROLE !== 'api') {
     app.services.pipeline.start();
     app.services.audienceRunner.start();
@@ -44,21 +46,16 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     // vacuum and planner statistics where no autovacuum does them (always so on the embedded database)
     const { handle } = app;
     if (!(await hasAutovacuum(handle.db, handle.kind))) {
-      let running = false;
-      const upkeep = async () => {
-        if (running) return;
-        running = true;
-        try {
+      upkeep = new WorkLoop(
+        async () => {
           const { vacuumed, analyzed } = await maintainTables(handle.db);
           if (vacuumed.length > 0) log.info({ tables: vacuumed }, 'tables vacuumed');
           if (analyzed.length > 0) log.info({ tables: analyzed }, 'statistics refreshed');
-        } catch (err) {
-          log.warn({ err }, 'table upkeep failed');
-        } finally {
-          running = false;
-        }
-      };
-      timers.push(setInterval(upkeep, MINUTE).unref());
+          return false; // done until the next minute
+        },
+        { name: 'table upkeep', pollMs: MINUTE, log },
+      );
+      upkeep.start();
     }
   }
 
@@ -68,6 +65,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     boot,
     async stop() {
       for (const t of timers) clearInterval(t);
+      await upkeep?.stop();
       await app.close();
     },
   };
