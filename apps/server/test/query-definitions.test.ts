@@ -9,7 +9,7 @@ import {
   type FixtureProfile,
   insertProfiles,
 } from '../src/modules/query/query-fixtures.test-helper.ts';
-import { backends, openFreshDatabase } from './support/backends.ts';
+import { backends, type OpenedDatabase, openFreshDatabase } from './support/backends.ts';
 
 const asOf = new Date('2026-03-10T04:00:00Z'); // 12:00 on 10 March in Shanghai
 const at = (iso: string) => new Date(iso);
@@ -209,7 +209,7 @@ const CASES: [string, unknown, string[]][] = [
 
 for (const backend of backends()) {
   describe(`query definitions on ${backend}`, () => {
-    let handle: Awaited<ReturnType<typeof openFreshDatabase<unknown>>>;
+    let handle: OpenedDatabase<unknown>;
     const options = { workspaceId: 'ws_people', asOf, timeZone: 'Asia/Shanghai' };
 
     before(async () => {

@@ -8,7 +8,7 @@ import {
   insertProfiles,
   snapshotOf,
 } from '../src/modules/query/query-fixtures.test-helper.ts';
-import { backends, openFreshDatabase } from './support/backends.ts';
+import { backends, type OpenedDatabase, openFreshDatabase } from './support/backends.ts';
 
 const HOSTILE = [
   "'; drop table profiles; --",
@@ -94,7 +94,7 @@ describe('query injection: names are rejected by the schema', () => {
 
 for (const backend of backends()) {
   describe(`query injection: values are parameters on ${backend}`, () => {
-    let handle: Awaited<ReturnType<typeof openFreshDatabase<unknown>>>;
+    let handle: OpenedDatabase<unknown>;
     const options = { workspaceId: "ws'; drop table profiles; --", asOf, timeZone: 'Asia/Shanghai' };
 
     before(async () => {

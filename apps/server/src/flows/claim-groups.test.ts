@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
-import { backends, openFreshDatabase } from '../../test/support/backends.ts';
+import { backends, type OpenedDatabase, openFreshDatabase } from '../../test/support/backends.ts';
 import type { Database } from '../database.ts';
 import { claimGroups } from './profile-pipeline.flow.ts';
 
@@ -14,7 +14,7 @@ const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatM
 
 for (const backend of backends())
   describe(`pipeline queue claim (${backend})`, () => {
-    let opened: Awaited<ReturnType<typeof openFreshDatabase<Database>>>;
+    let opened: OpenedDatabase<Database>;
     let db: Kysely<Database>;
     before(async () => {
       opened = await openFreshDatabase<Database>(backend);

@@ -84,10 +84,11 @@ export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
   };
 }
 
-/** A fresh database of the given kind, opened with one connection; `close` closes and drops it. */
-export async function openFreshDatabase<DB>(
-  backend: Backend,
-): Promise<DbHandle<DB> & { drop(): Promise<void> }> {
+/** A fresh database opened with one connection; `drop` closes and drops it. */
+export type OpenedDatabase<DB> = DbHandle<DB> & { drop(): Promise<void> };
+
+/** A fresh database of the given kind, opened with one connection. */
+export async function openFreshDatabase<DB>(backend: Backend): Promise<OpenedDatabase<DB>> {
   const database = await freshDatabase(backend);
   const handle = await openDatabase<DB>({
     databaseUrl: database.env.DATABASE_URL,

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
-import { backends, openFreshDatabase } from '../../../test/support/backends.ts';
+import { backends, type OpenedDatabase, openFreshDatabase } from '../../../test/support/backends.ts';
 import { analyzeAfterBulkWrite, analyzeGrownTables, hasAutovacuum, vacuumChurnedTables } from './analyze.ts';
 
 for (const backend of backends())
   describe(`table upkeep: analyzeAfterBulkWrite, analyzeGrownTables, vacuumChurnedTables (${backend})`, () => {
-    let opened: Awaited<ReturnType<typeof openFreshDatabase<Record<string, never>>>>;
+    let opened: OpenedDatabase<Record<string, never>>;
     let db: Kysely<Record<string, never>>;
     before(async () => {
       opened = await openFreshDatabase<Record<string, never>>(backend);
